@@ -1,0 +1,38 @@
+//! The chain: how `#[module]` learns what it cannot see.
+//!
+//! A macro invocation sees only its own item. So `#[injectable]` and `#[module]` each leave a
+//! companion `macro_rules!` under the item's own name (the macro namespace is free: a struct
+//! lives in the type namespace). Each companion, when called with
+//! `@modkit_chain { [next] [rest..] } { acc.. }`, appends its payload to `acc` and calls `next`.
+//! `#[module]` starts a chain through the companions of everything it lists; the last link is
+//! `modkit::__private::__join!`, which then sees every payload and writes the module.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// A `#[macro_export]`ed `macro_rules!` named `hidden`, re-exported as `public` with `vis`.
+pub fn companion(hidden: &syn::Ident, public: &syn::Ident, vis: &syn::Visibility, payload: &TokenStream) -> TokenStream {
+    quote! {
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! #hidden {
+            (@modkit_chain { [$($next:tt)*] $($rest:tt)* } { $($acc:tt)* }) => {
+                $($next)* ! { @modkit_chain { $($rest)* } { $($acc)* #payload } }
+            };
+        }
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        #vis use #hidden as #public;
+    }
+}
+
+/// Calls the first of `links` (macro paths) with the rest and `acc`; `join` is the final link.
+pub fn start(links: &[TokenStream], join: &TokenStream, acc: &TokenStream) -> TokenStream {
+    let mut all: Vec<&TokenStream> = links.iter().collect();
+    all.push(join);
+    let first = all[0];
+    let rest = &all[1..];
+    quote! {
+        #first ! { @modkit_chain { #([#rest])* } { #acc } }
+    }
+}

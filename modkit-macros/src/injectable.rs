@@ -1,0 +1,219 @@
+//! `#[injectable]`: parse the struct, check its fields, expand `Construct` and the companion macro.
+
+use darling::{FromField, FromMeta, ast::NestedMeta};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::util::{Site, errors_to_tokens, pretty};
+
+#[derive(Debug, Default, FromMeta)]
+struct Args {
+    /// Path of the `modkit` crate, for crates that rename it.
+    #[darling(rename = "crate")]
+    krate: Option<syn::Path>,
+}
+
+#[derive(Debug, FromField)]
+#[darling(attributes(inject))]
+struct FieldOpts {
+    ident: Option<syn::Ident>,
+    ty: syn::Type,
+    /// Not injected: built with `Default::default()`.
+    #[darling(default)]
+    default: bool,
+}
+
+/// How one field gets its value.
+enum FieldKind {
+    /// `Arc<T>`: the module's singleton `T`.
+    Dep(syn::Type),
+    /// `#[inject(default)]`.
+    Default,
+}
+
+pub fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
+    let mut errors = Vec::new();
+    let args = match NestedMeta::parse_meta_list(args) {
+        Ok(list) => match Args::from_list(&list) {
+            Ok(a) => a,
+            Err(e) => {
+                errors.push(syn::Error::from(e.with_span(&Span::call_site())));
+                Args::default()
+            }
+        },
+        Err(e) => {
+            errors.push(e);
+            Args::default()
+        }
+    };
+    let mut input: syn::DeriveInput = match syn::parse2(item.clone()) {
+        Ok(i) => i,
+        Err(e) => {
+            let err = e.to_compile_error();
+            return quote!(#err #item);
+        }
+    };
+    let krate = args.krate.unwrap_or_else(|| syn::parse_quote!(::modkit));
+    let name = input.ident.clone();
+
+    let fields = match &mut input.data {
+        syn::Data::Struct(s) => &mut s.fields,
+        syn::Data::Enum(e) => {
+            errors.push(syn::Error::new(
+                e.enum_token.span,
+                format!(
+                    "`#[injectable]` goes on a struct, and `{name}` is an enum\n\
+                     an injectable's fields are its dependencies, so modkit only builds structs; \
+                     fix: wrap the enum in a struct (`struct {name}Provider {{ value: {name} }}`) and make that injectable"
+                ),
+            ));
+            return with_original(errors, &input);
+        }
+        syn::Data::Union(u) => {
+            errors.push(syn::Error::new(
+                u.union_token.span,
+                format!(
+                    "`#[injectable]` goes on a struct, and `{name}` is a union\n\
+                     an injectable's fields are its dependencies, so modkit only builds structs; \
+                     fix: wrap the union in a struct and make that injectable"
+                ),
+            ));
+            return with_original(errors, &input);
+        }
+    };
+
+    if let Some(lt) = input.generics.lifetimes().next() {
+        errors.push(syn::Error::new(
+            lt.span(),
+            format!(
+                "`{name}` has a lifetime parameter, and an injectable cannot have one\n\
+                 modkit keeps every provider for the whole life of the app (`'static`); \
+                 fix: own the data, or hold it in an `Arc`"
+            ),
+        ));
+    }
+
+    let mut kinds = Vec::new();
+    for field in fields.iter() {
+        let opts = match FieldOpts::from_field(field) {
+            Ok(o) => o,
+            Err(e) => {
+                errors.push(e.into());
+                continue;
+            }
+        };
+        if opts.default {
+            kinds.push(FieldKind::Default);
+        } else if let Some(dep) = arc_inner(&opts.ty) {
+            kinds.push(FieldKind::Dep(dep.clone()));
+        } else {
+            let what = opts.ident.as_ref().map_or_else(|| "this field".to_owned(), |i| format!("field `{i}`"));
+            errors.push(syn::Error::new(
+                opts.ty.span(),
+                format!(
+                    "{what} of `{name}` has type `{}`, which modkit cannot inject\n\
+                     a dependency is written `Arc<T>`, where `T` is a provider the module can see; \
+                     fix: use `Arc<{}>`, or mark the field `#[inject(default)]` to build it with `Default::default()`",
+                    pretty(&opts.ty),
+                    pretty(&opts.ty),
+                ),
+            ));
+        }
+    }
+    // The struct as the user wrote it, minus modkit's helper attributes.
+    for field in fields.iter_mut() {
+        field.attrs.retain(|a| !a.path().is_ident("inject"));
+    }
+
+    let manifest = manifest(&input, site);
+    if !errors.is_empty() {
+        let errs = errors_to_tokens(errors);
+        return quote!(#errs #input #manifest);
+    }
+
+    let construct = construct_impl(&input, &kinds, &krate);
+    quote! {
+        #input
+        #construct
+        #manifest
+    }
+}
+
+fn with_original(errors: Vec<syn::Error>, input: &syn::DeriveInput) -> TokenStream {
+    let errs = errors_to_tokens(errors);
+    quote!(#errs #input)
+}
+
+/// `T` when `ty` is `Arc<T>` (any path ending in `Arc`).
+fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Arc" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(t)] => Some(t),
+        _ => None,
+    }
+}
+
+fn construct_impl(input: &syn::DeriveInput, kinds: &[FieldKind], krate: &syn::Path) -> TokenStream {
+    let name = &input.ident;
+    let m = format_ident!("__ModkitM");
+    let mut generics = input.generics.clone();
+    let at = generics.lifetimes().count();
+    generics.params.insert(at, syn::parse_quote!(#m: #krate::Module));
+    let (impl_g, _, _) = generics.split_for_impl();
+    let (_, ty_g, where_clause) = input.generics.split_for_impl();
+    let mut preds: Vec<TokenStream> = where_clause.map(|w| w.predicates.iter().map(|p| quote!(#p)).collect()).unwrap_or_default();
+
+    let mut deps = Vec::new();
+    let mut values = Vec::new();
+    for kind in kinds {
+        match kind {
+            FieldKind::Dep(t) => {
+                preds.push(quote_spanned!(t.span()=> #m: #krate::__private::Inject<#t>));
+                deps.push(quote!(<#m as #krate::__private::Inject<#t>>::DEP));
+                values.push(quote!(<#m as #krate::__private::Inject<#t>>::build_get(__modkit_b)));
+            }
+            FieldKind::Default => values.push(quote!(::core::default::Default::default())),
+        }
+    }
+    let body = match &input.data {
+        syn::Data::Struct(s) => match &s.fields {
+            syn::Fields::Named(named) => {
+                let idents = named.named.iter().map(|f| &f.ident);
+                quote!(#name { #(#idents: #values),* })
+            }
+            syn::Fields::Unnamed(_) => quote!(#name ( #(#values),* )),
+            syn::Fields::Unit => quote!(#name),
+        },
+        _ => quote!(::core::unreachable!()),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_g #krate::__private::Construct<#m> for #name #ty_g
+        where #(#preds,)*
+        {
+            const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
+            #[inline]
+            fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> Self {
+                #body
+            }
+        }
+    }
+}
+
+/// The companion macro: same name as the struct (macro namespace), hands the struct's key to a
+/// `#[module]` that lists it (see `crate::chain`).
+fn manifest(input: &syn::DeriveInput, site: &Site) -> TokenStream {
+    let name = &input.ident;
+    let hash = site.hash("injectable", &name.to_string());
+    let key = format!("{}::{name}#{hash}", site.krate);
+    let public = matches!(input.vis, syn::Visibility::Public(_));
+    let generics = input.generics.type_params().count() + input.generics.const_params().count();
+    let payload = quote!((injectable key = #key name = #name public = #public generics = #generics));
+    crate::chain::companion(&format_ident!("__modkit_inj_{name}_{hash}"), name, &input.vis, &payload)
+}

@@ -1,0 +1,297 @@
+//! `#[module(..)]`: parse the arguments and the struct, check what one invocation can see, and
+//! start the chain that ends in [`crate::join`].
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+
+use crate::util::{Site, errors_to_tokens, macro_path, pretty, same_tokens};
+
+const KEYS: &[&str] = &["imports", "providers", "exports", "crate"];
+
+/// `key = [..]` or `crate = path`, as written.
+struct Entry {
+    key: syn::Ident,
+    value: Value,
+}
+
+enum Value {
+    List(Punctuated<syn::Type, syn::Token![,]>),
+    Path(syn::Path),
+}
+
+struct RawArgs(Vec<Entry>);
+
+impl Parse for RawArgs {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut entries = Vec::new();
+        while !input.is_empty() {
+            let key: syn::Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
+                syn::Error::new(e.span(), "expected `key = [..]`: the keys of `#[module]` are `imports`, `providers`, `exports` and `crate`")
+            })?;
+            if !input.peek(syn::Token![=]) {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("expected `=` after `{key}`: write `{key} = [A, B]`"),
+                ));
+            }
+            input.parse::<syn::Token![=]>()?;
+            let value = if key == "crate" {
+                Value::Path(input.parse().map_err(|e| syn::Error::new(e.span(), "expected a path: `crate = ::modkit`"))?)
+            } else if input.peek(syn::token::Bracket) {
+                let content;
+                syn::bracketed!(content in input);
+                Value::List(Punctuated::parse_terminated(&content).map_err(|e| {
+                    syn::Error::new(e.span(), format!("expected a type in `{key} = [..]`: entries are types or modules separated by commas"))
+                })?)
+            } else {
+                let bad: TokenStream = input.step(|c| {
+                    let mut rest = *c;
+                    let mut out = TokenStream::new();
+                    while let Some((tt, next)) = rest.token_tree() {
+                        if matches!(&tt, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                            break;
+                        }
+                        out.extend([tt]);
+                        rest = next;
+                    }
+                    Ok((out, rest))
+                })?;
+                return Err(syn::Error::new_spanned(
+                    &bad,
+                    format!("`{key}` takes a list in brackets: write `{key} = [{}]`", pretty(&bad)),
+                ));
+            };
+            entries.push(Entry { key, value });
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<syn::Token![,]>()?;
+        }
+        Ok(RawArgs(entries))
+    }
+}
+
+/// The validated arguments.
+#[derive(Default)]
+struct Args {
+    imports: Vec<syn::Type>,
+    providers: Vec<syn::Type>,
+    exports: Vec<syn::Type>,
+    krate: Option<syn::Path>,
+}
+
+fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args {
+    let mut args = Args::default();
+    let mut seen: Vec<String> = Vec::new();
+    for Entry { key, value } in raw.0 {
+        let k = key.to_string();
+        if seen.contains(&k) {
+            errors.push(syn::Error::new(
+                key.span(),
+                format!("`{k}` is given twice; list every entry in one `{k} = [..]`"),
+            ));
+            continue;
+        }
+        seen.push(k.clone());
+        match (k.as_str(), value) {
+            ("imports", Value::List(l)) => args.imports = l.into_iter().collect(),
+            ("providers", Value::List(l)) => args.providers = l.into_iter().collect(),
+            ("exports", Value::List(l)) => args.exports = l.into_iter().collect(),
+            ("crate", Value::Path(p)) => args.krate = Some(p),
+            _ => {
+                let alts = darling::Error::unknown_field_with_alts(&k, KEYS);
+                errors.push(syn::Error::new(
+                    key.span(),
+                    format!("{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `exports = [..]` and `crate = path`"),
+                ));
+            }
+        }
+    }
+    args
+}
+
+pub fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
+    let mut errors = Vec::new();
+    let args = match syn::parse2::<RawArgs>(args) {
+        Ok(raw) => validate_args(raw, &mut errors),
+        Err(e) => {
+            errors.push(e);
+            Args::default()
+        }
+    };
+    let input: syn::DeriveInput = match syn::parse2(item.clone()) {
+        Ok(i) => i,
+        Err(e) => {
+            let err = e.to_compile_error();
+            return quote!(#err #item);
+        }
+    };
+    let name = &input.ident;
+    match &input.data {
+        syn::Data::Struct(s) if s.fields.is_empty() => {}
+        syn::Data::Struct(s) => errors.push(syn::Error::new(
+            s.fields.span(),
+            format!(
+                "module `{name}` has fields, and a module struct must not have any\n\
+                 `#[module]` generates the module's fields (its built providers); \
+                 fix: declare it as `struct {name};` and put state in a provider"
+            ),
+        )),
+        syn::Data::Enum(e) => errors.push(syn::Error::new(
+            e.enum_token.span,
+            format!("`#[module]` goes on a unit struct, and `{name}` is an enum; fix: `pub struct {name};`"),
+        )),
+        syn::Data::Union(u) => errors.push(syn::Error::new(
+            u.union_token.span,
+            format!("`#[module]` goes on a unit struct, and `{name}` is a union; fix: `pub struct {name};`"),
+        )),
+    }
+    if !input.generics.params.is_empty() {
+        errors.push(syn::Error::new(
+            input.generics.span(),
+            format!(
+                "module `{name}` has generic parameters, and a module cannot have any\n\
+                 each module is built once per app, under one type; fix: declare one module per instantiation"
+            ),
+        ));
+    }
+
+    let links = check_lists(&args, name, &mut errors);
+    if !errors.is_empty() {
+        return fallback(errors, &input);
+    }
+    let Links { providers, imports, exports } = links;
+    let krate = args.krate.clone().unwrap_or_else(|| syn::parse_quote!(::modkit));
+    let vis = &input.vis;
+    let public = matches!(vis, syn::Visibility::Public(_));
+    let id = format!("{}::{name}#{}", site.krate, site.hash("module", &name.to_string()));
+    let attrs = input.attrs.iter().filter(|a| !a.path().is_ident("module"));
+    let provider_tys = &args.providers;
+    let import_tys = &args.imports;
+    let export_specs = exports.iter().map(|e| match e {
+        ExportSpec::Provider(i, ty) => quote!((provider #i [#ty])),
+        ExportSpec::Import(j, ty) => quote!((import #j [#ty])),
+        ExportSpec::Lookup(ty) => quote!((lookup [#ty])),
+    });
+    let spec = quote! {
+        (spec krate = [#krate] vis = [#vis] name = #name id = #id public = #public attrs = [#(#attrs)*]
+            providers = [#([#provider_tys])*] imports = [#([#import_tys])*] exports = [#(#export_specs)*])
+    };
+    let mut chain: Vec<TokenStream> = Vec::new();
+    chain.extend(providers);
+    chain.extend(imports);
+    chain.extend(exports.iter().filter_map(|e| match e {
+        ExportSpec::Lookup(ty) => macro_path(ty).map(|p| quote_spanned!(ty.span()=> #p)),
+        _ => None,
+    }));
+    let join = quote!(#krate::__private::__join);
+    crate::chain::start(&chain, &join, &spec)
+}
+
+enum ExportSpec {
+    /// The `i`-th provider.
+    Provider(usize, syn::Type),
+    /// Every export of the `j`-th import.
+    Import(usize, syn::Type),
+    /// A type to find among the imports' exports (by its key).
+    Lookup(syn::Type),
+}
+
+struct Links {
+    providers: Vec<TokenStream>,
+    imports: Vec<TokenStream>,
+    exports: Vec<ExportSpec>,
+}
+
+fn link(ty: &syn::Type, list: &str, errors: &mut Vec<syn::Error>) -> TokenStream {
+    if let Some(p) = macro_path(ty) {
+        quote_spanned!(ty.span()=> #p)
+    } else {
+        errors.push(syn::Error::new(
+            ty.span(),
+            format!(
+                "`{}` cannot be listed in `{list} = [..]`: entries name a struct by its path, \
+                 such as `UserService`, `crate::users::UserModule` or `Repo<User>`",
+                pretty(ty)
+            ),
+        ));
+        TokenStream::new()
+    }
+}
+
+fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> Links {
+    let mut providers = Vec::new();
+    for (i, ty) in args.providers.iter().enumerate() {
+        if let Some(first) = args.providers[..i].iter().find(|t| same_tokens(*t, ty)) {
+            let _ = first;
+            errors.push(syn::Error::new(
+                ty.span(),
+                format!(
+                    "`{}` is listed twice in `providers = [..]` of module `{name}`\n\
+                     a module builds one instance of each provider; fix: remove the second entry",
+                    pretty(ty)
+                ),
+            ));
+            continue;
+        }
+        providers.push(link(ty, "providers", errors));
+    }
+    let mut imports = Vec::new();
+    for (j, ty) in args.imports.iter().enumerate() {
+        if same_tokens(ty, name) {
+            errors.push(syn::Error::new(
+                ty.span(),
+                format!(
+                    "module `{name}` imports itself\n\
+                     imports form a tree without cycles: `{name} -> {name}`; fix: remove `{name}` from its own `imports = [..]`"
+                ),
+            ));
+            continue;
+        }
+        if args.imports[..j].iter().any(|t| same_tokens(t, ty)) {
+            errors.push(syn::Error::new(
+                ty.span(),
+                format!(
+                    "`{}` is listed twice in `imports = [..]` of module `{name}`; fix: remove the second entry",
+                    pretty(ty)
+                ),
+            ));
+            continue;
+        }
+        imports.push(link(ty, "imports", errors));
+    }
+    let mut exports = Vec::new();
+    for (k, ty) in args.exports.iter().enumerate() {
+        if args.exports[..k].iter().any(|t| same_tokens(t, ty)) {
+            errors.push(syn::Error::new(
+                ty.span(),
+                format!(
+                    "`{}` is listed twice in `exports = [..]` of module `{name}`; fix: remove the second entry",
+                    pretty(ty)
+                ),
+            ));
+            continue;
+        }
+        if let Some(i) = args.providers.iter().position(|t| same_tokens(t, ty)) {
+            exports.push(ExportSpec::Provider(i, ty.clone()));
+        } else if let Some(j) = args.imports.iter().position(|t| same_tokens(t, ty)) {
+            exports.push(ExportSpec::Import(j, ty.clone()));
+        } else {
+            let _ = link(ty, "exports", errors);
+            exports.push(ExportSpec::Lookup(ty.clone()));
+        }
+    }
+    Links { providers, imports, exports }
+}
+
+/// On error: the errors, and the struct as written so that the rest of the crate still names it.
+fn fallback(errors: Vec<syn::Error>, input: &syn::DeriveInput) -> TokenStream {
+    let errs = errors_to_tokens(errors);
+    let mut input = input.clone();
+    input.attrs.retain(|a| !a.path().is_ident("module"));
+    let _ = Span::call_site();
+    quote!(#errs #input)
+}

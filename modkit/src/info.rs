@@ -1,0 +1,47 @@
+//! The static graph: what every module declares, kept as plain `'static` data.
+
+/// One dependency edge of a provider, as the module that builds it resolved it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DepInfo {
+    /// The dependency's type, as written in the provider list that provides it.
+    pub ty: &'static str,
+    /// The module whose provider is injected.
+    pub module: &'static str,
+    /// The provider's index in its module when it is local to the module being built.
+    pub local: Option<usize>,
+}
+
+/// One provider of a module.
+#[derive(Debug, Clone, Copy)]
+pub struct ProviderInfo {
+    /// The provided type, as written in `providers = [..]`.
+    pub name: &'static str,
+    /// Its dependencies, in field order.
+    pub deps: &'static [DepInfo],
+    /// Whether the module lists it in `exports = [..]`.
+    pub exported: bool,
+}
+
+/// One export of a module.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportInfo {
+    /// The exported type.
+    pub name: &'static str,
+    /// The module that provides it (the module itself, or an import it re-exports).
+    pub origin: &'static str,
+}
+
+/// Everything a `#[module]` declares.
+#[derive(Debug)]
+pub struct ModuleInfo {
+    /// The module's name.
+    pub name: &'static str,
+    /// A key unique to this module definition across the whole build.
+    pub id: &'static str,
+    /// Its imports, in declaration order.
+    pub imports: &'static [fn() -> &'static ModuleInfo],
+    /// Its providers, in declaration order.
+    pub providers: &'static [ProviderInfo],
+    /// Everything it exports, re-exports resolved.
+    pub exports: &'static [ExportInfo],
+}

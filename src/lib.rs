@@ -1,0 +1,1 @@
+//! The workspace root: owns the behaviour tests and the examples.
