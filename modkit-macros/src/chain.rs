@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// A `#[macro_export]`ed `macro_rules!` named `hidden`, re-exported as `public` with `vis`.
-pub fn companion(hidden: &syn::Ident, public: &syn::Ident, vis: &syn::Visibility, payload: &TokenStream) -> TokenStream {
+pub(crate) fn companion(hidden: &syn::Ident, public: &syn::Ident, vis: &syn::Visibility, payload: &TokenStream) -> TokenStream {
     quote! {
         #[doc(hidden)]
         #[macro_export]
@@ -27,7 +27,7 @@ pub fn companion(hidden: &syn::Ident, public: &syn::Ident, vis: &syn::Visibility
 }
 
 /// Calls the first of `links` (macro paths) with the rest and `acc`; `join` is the final link.
-pub fn start(links: &[TokenStream], join: &TokenStream, acc: &TokenStream) -> TokenStream {
+pub(crate) fn start(links: &[TokenStream], join: &TokenStream, acc: &TokenStream) -> TokenStream {
     let mut all: Vec<&TokenStream> = links.iter().collect();
     all.push(join);
     let first = all[0];

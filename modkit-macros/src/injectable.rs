@@ -32,7 +32,7 @@ enum FieldKind {
     Default,
 }
 
-pub fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
+pub(crate) fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
     let mut errors = Vec::new();
     let args = match NestedMeta::parse_meta_list(args) {
         Ok(list) => match Args::from_list(&list) {

@@ -20,7 +20,6 @@ struct Spec {
     name: syn::Ident,
     id: String,
     public: bool,
-    attrs: TokenStream,
     providers: Vec<syn::Type>,
     imports: Vec<syn::Type>,
     exports: Vec<ExportSpec>,
@@ -131,7 +130,6 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
     let name: syn::Ident = field(s, "name")?;
     let id: syn::LitStr = field(s, "id")?;
     let public: syn::LitBool = field(s, "public")?;
-    let attrs = bracket(s, "attrs")?;
     let providers = types(bracket(s, "providers")?)?;
     let imports = types(bracket(s, "imports")?)?;
     let exports_ts = bracket(s, "exports")?;
@@ -160,7 +158,7 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
         },
         exports_ts,
     )?;
-    Ok(Spec { krate, vis, name, id: id.value(), public: public.value, attrs, providers, imports, exports })
+    Ok(Spec { krate, vis, name, id: id.value(), public: public.value, providers, imports, exports })
 }
 
 fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
@@ -498,7 +496,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
 // ---------------------------------------------------------------------------------------------
 // expand
 
-pub fn expand(input: TokenStream) -> TokenStream {
+pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let Input { spec, payloads } = match syn::parse2::<Input>(input) {
         Ok(i) => i,
         Err(e) => return e.to_compile_error(),
@@ -507,17 +505,18 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let model = check(&spec, payloads, &mut errors);
     if !errors.is_empty() {
         let errs = errors_to_tokens(errors);
-        let Spec { vis, name, attrs, .. } = &spec;
-        return quote!(#errs #attrs #vis struct #name;);
+        let Spec { krate, name, .. } = &spec;
+        return quote!(#errs impl #krate::__private::Wired for #name { type Parts = (); });
     }
     generate(&spec, &model)
 }
 
 fn generate(spec: &Spec, model: &Model) -> TokenStream {
-    let Spec { krate, vis, name, id, attrs, .. } = spec;
+    let Spec { krate, vis, name, id, .. } = spec;
     let module_name = name.to_string();
     let p = quote!(#krate::__private);
     let builder = format_ident!("__modkit_Builder_{}", name);
+    let parts = format_ident!("__modkit_Parts_{}", name);
 
     let local_fields: Vec<syn::Ident> = (0..model.locals.len()).map(|i| format_ident!("__modkit_p{}", i)).collect();
     let seen_fields: Vec<syn::Ident> = (0..model.seen.len()).map(|i| format_ident!("__modkit_v{}", i)).collect();
@@ -535,10 +534,15 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
 
     // struct + builder
     let structs = quote! {
-        #attrs
-        #vis struct #name {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis struct #parts {
             #(#local_fields: #p::Arc<#local_tys>,)*
             #(#seen_fields: #p::Arc<#seen_tys>,)*
+        }
+        #[automatically_derived]
+        impl #p::Wired for #name {
+            type Parts = #parts;
         }
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
@@ -600,8 +604,10 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 };
                 #(let #local_fields = <Self as #p::Resolve<#local_tys>>::build_get(&__modkit_b);)*
                 #p::Arc::new(#name {
-                    #(#local_fields,)*
-                    #(#seen_fields: __modkit_b.#seen_fields,)*
+                    __modkit: #parts {
+                        #(#local_fields,)*
+                        #(#seen_fields: __modkit_b.#seen_fields,)*
+                    },
                 })
             }
         }
@@ -625,7 +631,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 }
                 #[inline(always)]
                 fn get(&self) -> #p::Arc<#ty> {
-                    #p::Arc::clone(&self.#f)
+                    #p::Arc::clone(&self.__modkit.#f)
                 }
             }
         }
@@ -645,7 +651,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 }
                 #[inline(always)]
                 fn get(&self) -> #p::Arc<#ty> {
-                    #p::Arc::clone(&self.#f)
+                    #p::Arc::clone(&self.__modkit.#f)
                 }
             }
         }
@@ -703,7 +709,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 type Ty = #ty;
                 #[inline(always)]
                 fn export(&self) -> #p::Arc<#ty> {
-                    #p::Arc::clone(&self.#f)
+                    #p::Arc::clone(&self.__modkit.#f)
                 }
             }
         }

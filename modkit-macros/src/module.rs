@@ -113,7 +113,7 @@ fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args {
     args
 }
 
-pub fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
+pub(crate) fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
     let mut errors = Vec::new();
     let args = match syn::parse2::<RawArgs>(args) {
         Ok(raw) => validate_args(raw, &mut errors),
@@ -168,7 +168,6 @@ pub fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream 
     let vis = &input.vis;
     let public = matches!(vis, syn::Visibility::Public(_));
     let id = format!("{}::{name}#{}", site.krate, site.hash("module", &name.to_string()));
-    let attrs = input.attrs.iter().filter(|a| !a.path().is_ident("module"));
     let provider_tys = &args.providers;
     let import_tys = &args.imports;
     let export_specs = exports.iter().map(|e| match e {
@@ -177,7 +176,7 @@ pub fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream 
         ExportSpec::Lookup(ty) => quote!((lookup [#ty])),
     });
     let spec = quote! {
-        (spec krate = [#krate] vis = [#vis] name = #name id = #id public = #public attrs = [#(#attrs)*]
+        (spec krate = [#krate] vis = [#vis] name = #name id = #id public = #public
             providers = [#([#provider_tys])*] imports = [#([#import_tys])*] exports = [#(#export_specs)*])
     };
     let mut chain: Vec<TokenStream> = Vec::new();
@@ -188,7 +187,17 @@ pub fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream 
         _ => None,
     }));
     let join = quote!(#krate::__private::__join);
-    crate::chain::start(&chain, &join, &spec)
+    let chain = crate::chain::start(&chain, &join, &spec);
+    // The struct exists at once, whatever happens to the chain: its contents come from the join.
+    // If the chain never completes (an import cycle stalls it), `Wired` names the module.
+    let attrs = input.attrs.iter().filter(|a| !a.path().is_ident("module"));
+    quote! {
+        #(#attrs)*
+        #vis struct #name {
+            __modkit: <#name as #krate::__private::Wired>::Parts,
+        }
+        #chain
+    }
 }
 
 enum ExportSpec {

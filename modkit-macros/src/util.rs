@@ -1,22 +1,22 @@
 //! Small helpers shared by the macros: unique names, type display, macro paths.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::ToTokens;
 
 /// Where a macro was invoked: makes generated names and type keys unique across a whole build.
 #[derive(Debug, Clone, Default)]
-pub struct Site {
+pub(crate) struct Site {
     /// `CARGO_CRATE_NAME` of the crate being compiled.
-    pub krate: String,
+    pub(crate) krate: String,
     /// Source file, line and column of the annotated item's name.
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 impl Site {
     /// A 64-bit FNV-1a hash of the site and `name`, as 16 hex digits.
-    pub fn hash(&self, kind: &str, name: &str) -> String {
+    pub(crate) fn hash(&self, kind: &str, name: &str) -> String {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for part in [kind, &self.krate, &self.file, &self.line.to_string(), &self.column.to_string(), name] {
             for b in part.bytes().chain([0xff]) {
@@ -29,7 +29,7 @@ impl Site {
 }
 
 /// Tokens printed the way a person writes them: `Repo<User>`, `a::B`.
-pub fn pretty(tokens: &impl ToTokens) -> String {
+pub(crate) fn pretty(tokens: &impl ToTokens) -> String {
     let s = tokens.to_token_stream().to_string();
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -49,7 +49,7 @@ pub fn pretty(tokens: &impl ToTokens) -> String {
 }
 
 /// The name a type is shown under: its last path segment with its generic arguments.
-pub fn short_name(ty: &syn::Type) -> String {
+pub(crate) fn short_name(ty: &syn::Type) -> String {
     match ty {
         syn::Type::Path(p) if p.qself.is_none() => p
             .path
@@ -61,7 +61,7 @@ pub fn short_name(ty: &syn::Type) -> String {
 }
 
 /// The generic arguments of a type's last segment, as text (empty when there are none).
-pub fn generic_args(ty: &syn::Type) -> String {
+pub(crate) fn generic_args(ty: &syn::Type) -> String {
     match ty {
         syn::Type::Path(p) => match p.path.segments.last().map(|s| &s.arguments) {
             Some(syn::PathArguments::AngleBracketed(a)) => pretty(a),
@@ -73,7 +73,7 @@ pub fn generic_args(ty: &syn::Type) -> String {
 
 /// The path under which a type's companion macro is found: the type's path without the
 /// generic arguments of its last segment. `None` for types that are not plain paths.
-pub fn macro_path(ty: &syn::Type) -> Option<syn::Path> {
+pub(crate) fn macro_path(ty: &syn::Type) -> Option<syn::Path> {
     match ty {
         syn::Type::Path(p) if p.qself.is_none() => {
             let mut path = p.path.clone();
@@ -91,16 +91,11 @@ pub fn macro_path(ty: &syn::Type) -> Option<syn::Path> {
 }
 
 /// Token-level equality, the only type identity a single macro invocation has.
-pub fn same_tokens(a: &impl ToTokens, b: &impl ToTokens) -> bool {
+pub(crate) fn same_tokens(a: &impl ToTokens, b: &impl ToTokens) -> bool {
     a.to_token_stream().to_string() == b.to_token_stream().to_string()
 }
 
 /// A `compile_error!` for every error in `errors`, each at its own span.
-pub fn errors_to_tokens(errors: Vec<syn::Error>) -> TokenStream {
+pub(crate) fn errors_to_tokens(errors: Vec<syn::Error>) -> TokenStream {
     errors.into_iter().map(|e| e.to_compile_error()).collect()
-}
-
-/// A span for generated items that belong to the whole invocation.
-pub fn call_site() -> Span {
-    Span::call_site()
 }

@@ -93,6 +93,18 @@ impl<M, T, O, V> Allowed<M, T> for OnlyThrough<O, V> where O: ImportedBy<M, T, V
 )]
 pub trait ImportedBy<M, T, Via> {}
 
+/// The generated contents of a module struct; implemented by the end of the module's chain.
+#[diagnostic::on_unimplemented(
+    message = "module `{Self}` was never completed: the companion macro of one of its imports never appeared",
+    label = "`#[module]` could not finish `{Self}`",
+    note = "a module is completed once every module in its `imports = [..]` is; when imports lead back to the module (an import cycle such as `A -> B -> A`), none of them ever is, and rustc reports the imports it could not find above",
+    note = "fix: break the import cycle, for example by moving what both modules need into a third module that both import"
+)]
+pub trait Wired {
+    /// The struct holding the module's built providers and imported singletons.
+    type Parts;
+}
+
 /// Written by `#[injectable]`: how to build `Self` inside module `M`.
 pub trait Construct<M: Module>: Sized {
     /// One entry per injected field, in field order.
@@ -119,6 +131,8 @@ pub trait ProviderAt<const K: usize>: Module {
 pub trait SeenAt<const K: usize>: Module {
     /// The visible type.
     type Ty;
+    /// The import that exports it.
+    type Owner;
 }
 
 /// State of one `App::build`: each module type is built once, whatever the number of paths that

@@ -61,8 +61,6 @@
 
 #![forbid(unsafe_code)]
 
-extern crate self as modkit;
-
 #[doc(hidden)]
 pub mod __private;
 mod graph;

@@ -1,0 +1,16 @@
+// The app asks its root for `UserRepo`, which `UserModule` keeps private.
+use modkit::{injectable, module, App};
+
+#[injectable]
+pub struct UserRepo;
+
+#[module(providers = [UserRepo])]
+pub struct UserModule;
+
+#[module(imports = [UserModule])]
+pub struct AppModule;
+
+fn main() {
+    let app = App::<AppModule>::build();
+    let _repo = app.get::<UserRepo>();
+}

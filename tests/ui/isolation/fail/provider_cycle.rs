@@ -1,0 +1,23 @@
+// UserRepo -> UserService -> Audit -> UserRepo
+use std::sync::Arc;
+use modkit::{injectable, module};
+
+#[injectable]
+pub struct UserRepo {
+    svc: Arc<UserService>,
+}
+
+#[injectable]
+pub struct UserService {
+    audit: Arc<Audit>,
+}
+
+#[injectable]
+pub struct Audit {
+    repo: Arc<UserRepo>,
+}
+
+#[module(providers = [UserRepo, UserService, Audit])]
+pub struct UserModule;
+
+fn main() {}
