@@ -528,7 +528,17 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         .map(|s| {
             let imp = import_tys[s.import];
             let k = s.k;
-            quote!(<#imp as #p::ExportAt<#k>>::Ty)
+            quote!(<#imp as #p::ExportAt<#k, #name>>::Ty)
+        })
+        .collect();
+    // The same types, as an `ExportAt`/`SeenAt` impl generic over its importer `__I` names them.
+    let seen_tys_for_importer: Vec<TokenStream> = model
+        .seen
+        .iter()
+        .map(|s| {
+            let imp = import_tys[s.import];
+            let k = s.k;
+            quote!(<#imp as #p::ExportAt<#k, __I>>::Ty)
         })
         .collect();
 
@@ -558,7 +568,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         let var = &import_vars[s.import];
         let imp = import_tys[s.import];
         let k = s.k;
-        quote!(#f: <#imp as #p::ExportAt<#k>>::export(&#var))
+        quote!(#f: <#imp as #p::ExportAt<#k, #name>>::export(&#var))
     });
     let local_names: Vec<&str> = model.locals.iter().map(|l| l.name.as_str()).collect();
     let exported: Vec<bool> =
@@ -661,7 +671,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             Hint::NotExported { import, k, name: tn } => {
                 let imp = import_tys[*import];
                 (
-                    quote!(<#imp as #p::ProviderAt<#k>>::Ty),
+                    quote!(<#imp as #p::ProviderAt<#k, #name>>::Ty),
                     quote!(#p::NotExported<#imp>),
                     tn.clone(),
                     model.imports[*import].1.name.clone(),
@@ -672,8 +682,8 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 let m = &model.imports[*import].1;
                 let tn = m.seen.iter().find(|s| s.k == *k).map(|s| s.name.clone()).unwrap_or_default();
                 (
-                    quote!(<#imp as #p::SeenAt<#k>>::Ty),
-                    quote!(#p::OnlyThrough<<#imp as #p::SeenAt<#k>>::Owner, #imp>),
+                    quote!(<#imp as #p::SeenAt<#k, #name>>::Ty),
+                    quote!(#p::OnlyThrough<<#imp as #p::SeenAt<#k, #name>>::Owner, #imp>),
                     tn,
                     m.name.clone(),
                 )
@@ -701,11 +711,11 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 let t = &model.locals[*i].ty;
                 (quote!(#t), &local_fields[*i])
             }
-            Export::Seen(s) => (seen_tys[*s].clone(), &seen_fields[*s]),
+            Export::Seen(s) => (seen_tys_for_importer[*s].clone(), &seen_fields[*s]),
         };
         quote! {
             #[automatically_derived]
-            impl #p::ExportAt<#k> for #name {
+            impl<__I> #p::ExportAt<#k, __I> for #name {
                 type Ty = #ty;
                 #[inline(always)]
                 fn export(&self) -> #p::Arc<#ty> {
@@ -716,13 +726,13 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
     });
     let provider_ats = model.locals.iter().enumerate().filter(|(_, l)| l.hintable).map(|(i, l)| {
         let ty = &l.ty;
-        quote!(#[automatically_derived] impl #p::ProviderAt<#i> for #name { type Ty = #ty; })
+        quote!(#[automatically_derived] impl<__I> #p::ProviderAt<#i, __I> for #name { type Ty = #ty; })
     });
     let seen_hintable = |s: &Seen| model.imports[s.import].1.public || !spec.public;
     let seen_ats = model.seen.iter().enumerate().filter(|(_, s)| seen_hintable(s)).map(|(n, s)| {
-        let ty = &seen_tys[n];
+        let ty = &seen_tys_for_importer[n];
         let imp = import_tys[s.import];
-        quote!(#[automatically_derived] impl #p::SeenAt<#n> for #name { type Ty = #ty; type Owner = #imp; })
+        quote!(#[automatically_derived] impl<__I> #p::SeenAt<#n, __I> for #name { type Ty = #ty; type Owner = #imp; })
     });
 
     // This module's own companion macro, for its importers.

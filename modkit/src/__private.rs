@@ -113,8 +113,12 @@ pub trait Construct<M: Module>: Sized {
     fn construct(b: &M::Builder) -> Self;
 }
 
-/// The `K`-th export of a module, as seen by its importers.
-pub trait ExportAt<const K: usize>: Module {
+/// The `K`-th export of a module, as seen by the importer `I`.
+///
+/// `I` is there for coherence: an importer in another crate names the export as
+/// `<Exporter as ExportAt<K, Importer>>::Ty`, a projection whose trait reference holds one of its
+/// own types, which lets rustc normalize it when checking that the importer's impls do not overlap.
+pub trait ExportAt<const K: usize, I>: Module {
     /// The exported type.
     type Ty;
     /// Clones the exported singleton out of the built module.
@@ -122,13 +126,13 @@ pub trait ExportAt<const K: usize>: Module {
 }
 
 /// The `K`-th provider of a module, private or not (used only to name it in hints).
-pub trait ProviderAt<const K: usize>: Module {
+pub trait ProviderAt<const K: usize, I>: Module {
     /// The provided type.
     type Ty;
 }
 
 /// The `K`-th type a module sees through its imports (used only to name it in hints).
-pub trait SeenAt<const K: usize>: Module {
+pub trait SeenAt<const K: usize, I>: Module {
     /// The visible type.
     type Ty;
     /// The import that exports it.

@@ -1,0 +1,19 @@
+// The app asks for `Logger`, which its root reaches only through `UserModule`.
+use modkit::{injectable, module, App};
+
+#[injectable]
+pub struct Logger;
+
+#[module(providers = [Logger], exports = [Logger])]
+pub struct LoggerModule;
+
+#[module(imports = [LoggerModule])]
+pub struct UserModule;
+
+#[module(imports = [UserModule])]
+pub struct AppModule;
+
+fn main() {
+    let app = App::<AppModule>::build();
+    let _log = app.get::<Logger>();
+}

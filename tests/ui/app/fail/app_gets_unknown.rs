@@ -1,0 +1,15 @@
+// The app asks for a type no module provides.
+use modkit::{injectable, module, App};
+
+#[injectable]
+pub struct Logger;
+
+pub struct Metrics;
+
+#[module(providers = [Logger])]
+pub struct AppModule;
+
+fn main() {
+    let app = App::<AppModule>::build();
+    let _m = app.get::<Metrics>();
+}

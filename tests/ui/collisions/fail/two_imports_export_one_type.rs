@@ -1,0 +1,22 @@
+// `LoggerModule` and `AuditModule` each provide and export their own `Logger`.
+use std::sync::Arc;
+use modkit::{injectable, module};
+
+#[injectable]
+pub struct Logger;
+
+#[module(providers = [Logger], exports = [Logger])]
+pub struct LoggerModule;
+
+#[module(providers = [Logger], exports = [Logger])]
+pub struct AuditModule;
+
+#[injectable]
+pub struct ArticleService {
+    log: Arc<Logger>,
+}
+
+#[module(imports = [LoggerModule, AuditModule], providers = [ArticleService])]
+pub struct ArticleModule;
+
+fn main() {}

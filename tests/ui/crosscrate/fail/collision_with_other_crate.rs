@@ -1,0 +1,12 @@
+// The other crate's `SharedLoggerModule` and a local module both export a `SharedLogger`.
+use modkit::{injectable, module};
+
+use shared_logger::{SharedLogger, SharedLoggerModule};
+
+#[module(providers = [SharedLogger], exports = [SharedLogger])]
+pub struct LocalLoggerModule;
+
+#[module(imports = [SharedLoggerModule, LocalLoggerModule])]
+pub struct AppModule;
+
+fn main() {}

@@ -1,0 +1,22 @@
+// UserRepo -> UserService -> UserRepo, behind an unrelated provider.
+use std::sync::Arc;
+use modkit::{injectable, module};
+
+#[injectable]
+pub struct Clock;
+
+#[injectable]
+pub struct UserRepo {
+    clock: Arc<Clock>,
+    svc: Arc<UserService>,
+}
+
+#[injectable]
+pub struct UserService {
+    repo: Arc<UserRepo>,
+}
+
+#[module(providers = [Clock, UserService, UserRepo])]
+pub struct UserModule;
+
+fn main() {}

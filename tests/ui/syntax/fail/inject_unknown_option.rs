@@ -1,0 +1,10 @@
+// `#[inject(defualt)]`: a typo in the field option.
+use modkit::{injectable, module};
+
+#[injectable]
+pub struct Counter {
+    #[inject(defualt)]
+    count: u64,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+// An injectable with a lifetime parameter.
+use modkit::{injectable, module};
+
+#[injectable]
+pub struct Greeting<'a> {
+    #[inject(default)]
+    text: &'a str,
+}
+
+fn main() {}

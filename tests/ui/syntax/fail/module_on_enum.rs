@@ -1,0 +1,7 @@
+// `#[module]` on an enum.
+use modkit::{injectable, module};
+
+#[module()]
+pub enum AppModule {}
+
+fn main() {}
