@@ -153,15 +153,12 @@ fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
         return None;
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
-    match args.args.iter().collect::<Vec<_>>().as_slice() {
-        [syn::GenericArgument::Type(t)] => Some(t),
-        _ => None,
-    }
+    if let [syn::GenericArgument::Type(t)] = args.args.iter().collect::<Vec<_>>().as_slice() { Some(t) } else { None }
 }
 
 fn construct_impl(input: &syn::DeriveInput, kinds: &[FieldKind], krate: &syn::Path) -> TokenStream {
     let name = &input.ident;
-    let m = format_ident!("__ModkitM");
+    let m = format_ident!("ModkitModule");
     let mut generics = input.generics.clone();
     let at = generics.lifetimes().count();
     generics.params.insert(at, syn::parse_quote!(#m: #krate::Module));

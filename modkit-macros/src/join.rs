@@ -297,12 +297,11 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
                 let exact = !generic;
                 let key = if args.is_empty() { key } else { format!("{key}{args}") };
                 if let Some(first) = locals.iter().find(|l| l.key == key) {
-                    errors.push(syn::Error::new(
-                        ty.span(),
+                    errors.push(syn::Error::new_spanned(ty,
                         format!(
-                            "`{}` is listed twice in `providers = [..]` of module `{module}` (also as `{}`)\n\
+                            "`{}` and `{}` name the same provider, listed twice in `providers = [..]` of module `{module}`\n\
                              a module builds one instance of each provider; fix: remove one of the two entries",
-                            short_name(ty),
+                            crate::util::pretty(ty),
                             crate::util::pretty(&first.ty),
                         ),
                     ));
@@ -311,15 +310,14 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
                 let hintable = public || !spec.public;
                 locals.push(Local { ty: ty.clone(), key, exact, name: short_name(ty), hintable });
             }
-            Some(Payload::Module(m)) => errors.push(syn::Error::new(
-                ty.span(),
+            Some(Payload::Module(m)) => errors.push(syn::Error::new_spanned(ty,
                 format!(
                     "`{}` is a module, and `providers = [..]` of module `{module}` lists types to build\n\
                      fix: move `{}` to `imports = [..]` to use what it exports",
                     m.name, m.name
                 ),
             )),
-            None => errors.push(syn::Error::new(ty.span(), "modkit internal: chain ended early")),
+            None => errors.push(syn::Error::new_spanned(ty, "modkit internal: chain ended early")),
         }
     }
     let mut imports: Vec<(syn::Type, Manifest)> = Vec::new();
@@ -327,27 +325,24 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
         match payloads.next() {
             Some(Payload::Module(m)) => {
                 if m.id == spec.id {
-                    errors.push(syn::Error::new(
-                        ty.span(),
+                    errors.push(syn::Error::new_spanned(ty,
                         format!("module `{module}` imports itself; fix: remove it from its own `imports = [..]`"),
                     ));
                 } else if let Some((_, first)) = imports.iter().find(|(_, f)| f.id == m.id) {
-                    errors.push(syn::Error::new(
-                        ty.span(),
+                    errors.push(syn::Error::new_spanned(ty,
                         format!("module `{}` is imported twice by `{module}`; fix: remove the second entry", first.name),
                     ));
                 } else {
                     imports.push((ty.clone(), m));
                 }
             }
-            Some(Payload::Injectable { name, .. }) => errors.push(syn::Error::new(
-                ty.span(),
+            Some(Payload::Injectable { name, .. }) => errors.push(syn::Error::new_spanned(ty,
                 format!(
                     "`{name}` is an injectable, and `imports = [..]` of module `{module}` lists modules\n\
                      fix: move `{name}` to `providers = [..]`, or import the module that exports it"
                 ),
             )),
-            None => errors.push(syn::Error::new(ty.span(), "modkit internal: chain ended early")),
+            None => errors.push(syn::Error::new_spanned(ty, "modkit internal: chain ended early")),
         }
     }
 
@@ -361,8 +356,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
             if let Some(prev) = seen.iter().find(|s| s.key == e.key) {
                 if prev.origin_id != e.origin_id {
                     let (a, b) = (&imports[prev.import].1.name, &m.name);
-                    errors.push(syn::Error::new(
-                        ty.span(),
+                    errors.push(syn::Error::new_spanned(ty,
                         format!(
                             "`{}` reaches module `{module}` from two imports: `{a}` exports the one provided by `{}`, \
                              and `{b}` exports the one provided by `{}`\n\
@@ -468,8 +462,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
                                     short_name(ty)
                                 )
                             });
-                        errors.push(syn::Error::new(
-                            ty.span(),
+                        errors.push(syn::Error::new_spanned(ty,
                             format!(
                                 "module `{module}` exports `{}`, which it neither provides nor imports from a module that exports it\n{why}",
                                 short_name(ty)
@@ -477,8 +470,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
                         ));
                     }
                 }
-                Some(Payload::Module(m)) => errors.push(syn::Error::new(
-                    ty.span(),
+                Some(Payload::Module(m)) => errors.push(syn::Error::new_spanned(ty,
                     format!(
                         "module `{module}` exports the module `{0}`, which it does not import\n\
                          re-exporting a module hands its exports on to importers, so the module must be imported; \
@@ -486,7 +478,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
                         m.name
                     ),
                 )),
-                None => errors.push(syn::Error::new(ty.span(), "modkit internal: chain ended early")),
+                None => errors.push(syn::Error::new_spanned(ty, "modkit internal: chain ended early")),
             },
         }
     }

@@ -37,7 +37,7 @@ pub fn injectable(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn module(args: TokenStream, item: TokenStream) -> TokenStream {
     let site = site(&item);
-    module::expand(args.into(), item.into(), &site).into()
+    module::expand(args.into(), &item.into(), &site).into()
 }
 
 #[doc(hidden)]

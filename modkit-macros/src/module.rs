@@ -113,7 +113,7 @@ fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args {
     args
 }
 
-pub(crate) fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
+pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> TokenStream {
     let mut errors = Vec::new();
     let args = match syn::parse2::<RawArgs>(args) {
         Ok(raw) => validate_args(raw, &mut errors),
@@ -219,8 +219,7 @@ fn link(ty: &syn::Type, list: &str, errors: &mut Vec<syn::Error>) -> TokenStream
     if let Some(p) = macro_path(ty) {
         quote_spanned!(ty.span()=> #p)
     } else {
-        errors.push(syn::Error::new(
-            ty.span(),
+        errors.push(syn::Error::new_spanned(ty,
             format!(
                 "`{}` cannot be listed in `{list} = [..]`: entries name a struct by its path, \
                  such as `UserService`, `crate::users::UserModule` or `Repo<User>`",
@@ -236,8 +235,7 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
     for (i, ty) in args.providers.iter().enumerate() {
         if let Some(first) = args.providers[..i].iter().find(|t| same_tokens(*t, ty)) {
             let _ = first;
-            errors.push(syn::Error::new(
-                ty.span(),
+            errors.push(syn::Error::new_spanned(ty,
                 format!(
                     "`{}` is listed twice in `providers = [..]` of module `{name}`\n\
                      a module builds one instance of each provider; fix: remove the second entry",
@@ -251,8 +249,7 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
     let mut imports = Vec::new();
     for (j, ty) in args.imports.iter().enumerate() {
         if same_tokens(ty, name) {
-            errors.push(syn::Error::new(
-                ty.span(),
+            errors.push(syn::Error::new_spanned(ty,
                 format!(
                     "module `{name}` imports itself\n\
                      imports form a tree without cycles: `{name} -> {name}`; fix: remove `{name}` from its own `imports = [..]`"
@@ -261,8 +258,7 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
             continue;
         }
         if args.imports[..j].iter().any(|t| same_tokens(t, ty)) {
-            errors.push(syn::Error::new(
-                ty.span(),
+            errors.push(syn::Error::new_spanned(ty,
                 format!(
                     "`{}` is listed twice in `imports = [..]` of module `{name}`; fix: remove the second entry",
                     pretty(ty)
@@ -275,8 +271,7 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
     let mut exports = Vec::new();
     for (k, ty) in args.exports.iter().enumerate() {
         if args.exports[..k].iter().any(|t| same_tokens(t, ty)) {
-            errors.push(syn::Error::new(
-                ty.span(),
+            errors.push(syn::Error::new_spanned(ty,
                 format!(
                     "`{}` is listed twice in `exports = [..]` of module `{name}`; fix: remove the second entry",
                     pretty(ty)

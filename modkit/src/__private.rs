@@ -34,6 +34,12 @@ pub trait Resolve<T>: Module {
 }
 
 /// A dependency the module may use: it resolves and its access is [`Visible`].
+#[diagnostic::on_unimplemented(
+    message = "module `{Self}` cannot provide `{T}`",
+    label = "`{T}` is not visible inside module `{Self}`",
+    note = "`{T}` is neither in `providers = [..]` of `{Self}` nor exported by a module in its `imports = [..]`",
+    note = "fix: add the module that provides and exports `{T}` to `imports = [..]` of `{Self}`, or add `{T}` to its `providers = [..]`"
+)]
 pub trait Inject<T>: Module {
     /// See [`Resolve::DEP`].
     const DEP: DepInfo;
@@ -236,7 +242,7 @@ const fn render_cycle(module: &str, names: &[&str], path: &[usize], depth: usize
         i += 1;
     }
     m.push(names[back]).push(
-        "\n       a provider cannot be built before its own dependencies; \
+        "; a provider cannot be built before its own dependencies. \
          fix: remove one of these fields (or mark it `#[inject(default)]`), \
          or move the state both sides share into a third provider",
     )

@@ -1,5 +1,5 @@
 // The other crate's `SharedLoggerModule` and a local module both export a `SharedLogger`.
-use modkit::{injectable, module};
+use modkit::module;
 
 use shared_logger::{SharedLogger, SharedLoggerModule};
 

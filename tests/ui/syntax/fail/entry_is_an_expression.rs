@@ -1,5 +1,5 @@
 // A string literal in `providers`.
-use modkit::{injectable, module};
+use modkit::module;
 
 #[module(providers = ["Logger"])]
 pub struct LoggerModule;

@@ -1,5 +1,5 @@
 // A reference type in `providers`.
-use modkit::{injectable, module};
+use modkit::module;
 
 #[module(providers = [&'static str])]
 pub struct ConfigModule;

@@ -1,5 +1,5 @@
 // A field that is neither `Arc<T>` nor `#[inject(default)]`.
-use modkit::{injectable, module};
+use modkit::injectable;
 
 #[injectable]
 pub struct Counter {

@@ -1,5 +1,5 @@
 // `#[inject(defualt)]`: a typo in the field option.
-use modkit::{injectable, module};
+use modkit::injectable;
 
 #[injectable]
 pub struct Counter {

@@ -1,5 +1,5 @@
 // An injectable with a lifetime parameter.
-use modkit::{injectable, module};
+use modkit::injectable;
 
 #[injectable]
 pub struct Greeting<'a> {

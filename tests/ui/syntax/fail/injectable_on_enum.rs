@@ -1,5 +1,5 @@
 // `#[injectable]` on an enum.
-use modkit::{injectable, module};
+use modkit::injectable;
 
 #[injectable]
 pub enum Mode {

@@ -1,5 +1,5 @@
 // `#[injectable]` on a union.
-use modkit::{injectable, module};
+use modkit::injectable;
 
 #[injectable]
 pub union Bits {

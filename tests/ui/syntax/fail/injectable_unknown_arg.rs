@@ -1,5 +1,5 @@
 // An unknown argument to `#[injectable]`.
-use modkit::{injectable, module};
+use modkit::injectable;
 
 #[injectable(scope = singleton)]
 pub struct Logger;

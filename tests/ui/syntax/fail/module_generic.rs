@@ -1,5 +1,5 @@
 // A generic module.
-use modkit::{injectable, module};
+use modkit::module;
 
 #[module()]
 pub struct AppModule<T>(std::marker::PhantomData<T>);

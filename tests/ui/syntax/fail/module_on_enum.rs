@@ -1,5 +1,5 @@
 // `#[module]` on an enum.
-use modkit::{injectable, module};
+use modkit::module;
 
 #[module()]
 pub enum AppModule {}

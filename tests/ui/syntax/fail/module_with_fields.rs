@@ -1,5 +1,5 @@
 // A module struct with a field.
-use modkit::{injectable, module};
+use modkit::module;
 
 #[module()]
 pub struct AppModule {
