@@ -69,7 +69,126 @@ pub mod info;
 use std::sync::Arc;
 
 pub use graph::Graph;
-pub use modkit_macros::{injectable, module};
+/// Makes a struct a provider: a type a [`#[module]`](macro@module) can build and inject.
+///
+/// Each field is one of:
+/// - `Arc<T>`: a dependency. `T` must be visible in every module that lists the struct in its
+///   `providers`: one of that module's own providers, or an export of one of its imports.
+/// - `#[inject(default)] field: F`: not injected, built with `F::default()`.
+///
+/// Unit, tuple and named structs work. Generic structs work (`Repo<E>` listed as
+/// `providers = [Repo<User>, Repo<Order>]`), with their bounds and where clauses; lifetime
+/// parameters do not (a provider lives as long as the app). `#[injectable(crate = path)]` names
+/// the `modkit` crate when it is renamed.
+///
+/// ```
+/// use std::sync::Arc;
+/// use std::sync::atomic::AtomicU64;
+/// use modkit::{injectable, module, App};
+///
+/// #[injectable]
+/// pub struct Clock;
+///
+/// #[injectable]
+/// pub struct Metrics {
+///     clock: Arc<Clock>,
+///     #[inject(default)]
+///     hits: AtomicU64,
+/// }
+///
+/// #[module(providers = [Clock, Metrics])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = App::<AppModule>::build();
+/// assert!(Arc::ptr_eq(&app.get::<Metrics>().clock, &app.get::<Clock>()));
+/// # }
+/// ```
+///
+/// # Errors at compile time
+/// - on an enum or a union, or a struct with a lifetime parameter;
+/// - a field that is neither `Arc<T>` nor `#[inject(default)]`;
+/// - an unknown argument or field option (the message lists the valid ones);
+/// - a dependency the module building it cannot see: reported at that module's `providers`
+///   entry, see [`macro@module`].
+///
+/// # What it generates
+/// The struct unchanged (minus `#[inject]`), an impl of a hidden `Construct<M>` trait for every
+/// module `M` that can see all its dependencies, and a hidden companion `macro_rules!` under the
+/// struct's own name, through which `#[module]` learns the struct's identity (see
+/// `ARCHITECTURE.md`).
+#[doc(inline)]
+pub use modkit_macros::injectable;
+
+/// Makes a unit struct a module: `#[module(imports = [..], providers = [..], exports = [..])]`.
+///
+/// - `imports`: modules whose exports this module may use. Imports are not transitive.
+/// - `providers`: [`#[injectable]`](macro@injectable) structs this module builds, once per
+///   [`App`]. They are private to the module unless exported.
+/// - `exports`: what importers of this module see: its own providers, types one of its imports
+///   exports (a re-export), or a whole imported module (re-exports everything it exports).
+/// - `crate = path`: where the `modkit` crate is, when renamed.
+///
+/// Rules:
+/// - a provider may depend on the module's own providers and on its imports' exports;
+/// - a provider of the module takes precedence over an imported export of the same type
+///   (*local wins*);
+/// - two imports exporting the same type from two different providers is an error (a
+///   *collision*); the same provider reached along two paths is not (a *diamond*: one instance);
+/// - imports form a tree without cycles, and so do the providers of a module.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App};
+///
+/// #[injectable]
+/// pub struct Logger;
+///
+/// #[module(providers = [Logger], exports = [Logger])]
+/// pub struct LoggerModule;
+///
+/// // Re-exports everything LoggerModule exports.
+/// #[module(imports = [LoggerModule], exports = [LoggerModule])]
+/// pub struct CoreModule;
+///
+/// #[injectable]
+/// pub struct Job { log: Arc<Logger> }
+///
+/// #[module(imports = [CoreModule], providers = [Job])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = App::<AppModule>::build();
+/// assert!(Arc::ptr_eq(&app.get::<Job>().log, &app.get::<Logger>()));
+/// # }
+/// ```
+///
+/// # Errors at compile time
+/// Each names the module, the type and the fix, and points at the entry it is about:
+/// - a provider depends on a type the module neither provides nor imports from a module that
+///   exports it; when the type is known to an import but kept private, or exported by a module
+///   the module reaches only through another import, the message names that module and says
+///   which `exports` or `imports` to add;
+/// - `exports` names something the module neither provides nor imports, or a module it does
+///   not import;
+/// - the same provider, import or export listed twice (also under two spellings of its path);
+/// - two imports export the same type from two different providers (fix: drop an import, or
+///   provide the type locally, which takes precedence);
+/// - a dependency cycle among a module's providers, reported once with its path `A -> B -> A`;
+/// - a module importing itself, or an import cycle (`A -> B -> A`);
+/// - [`App::get`] of a type the root module cannot see;
+/// - malformed arguments: unknown or repeated keys (the message lists the valid ones), a value
+///   that is not a bracketed list, an entry that is not a path, a module with fields or generic
+///   parameters, `#[module]` on an enum.
+///
+/// # What it generates
+/// The struct (with hidden fields: the module's built singletons and the imported ones it uses),
+/// a builder, one `Resolve<T>` impl per type visible in the module, `ExportAt` impls for its
+/// exports, a `const` cycle check, a static [`info::ModuleInfo`], and a hidden companion
+/// `macro_rules!` under the module's name that hands its exports to its importers. See
+/// `ARCHITECTURE.md`.
+#[doc(inline)]
+pub use modkit_macros::module;
 
 /// A module: a struct annotated with [`#[module]`](macro@module). Implemented by the macro only.
 pub trait Module: Sized + 'static {

@@ -1,5 +1,5 @@
 // The same provider listed twice under two paths.
-use modkit::{injectable, module};
+use modkit::module;
 
 mod users {
     use modkit::injectable;
