@@ -54,19 +54,31 @@ fn both_paths_see_the_same_logger() {
 #[test]
 fn each_module_is_built_once_dependencies_first() {
     let app = App::<AppModule>::build();
-    assert_eq!(app.build_order(), ["LoggerModule", "UserModule", "ArticleModule", "AppModule"]);
+    assert_eq!(
+        app.build_order(),
+        ["LoggerModule", "UserModule", "ArticleModule", "AppModule"]
+    );
 }
 
 #[test]
 fn get_returns_the_built_singleton_every_time() {
     let app = App::<AppModule>::build();
-    assert!(Arc::ptr_eq(&app.get::<AppService>(), &app.get::<AppService>()));
-    assert!(Arc::ptr_eq(&app.get::<UserService>(), &app.get::<AppService>().users));
+    assert!(Arc::ptr_eq(
+        &app.get::<AppService>(),
+        &app.get::<AppService>()
+    ));
+    assert!(Arc::ptr_eq(
+        &app.get::<UserService>(),
+        &app.get::<AppService>().users
+    ));
 }
 
 #[test]
 fn two_apps_do_not_share_instances() {
     let a = App::<AppModule>::build();
     let b = App::<AppModule>::build();
-    assert!(!Arc::ptr_eq(&a.get::<UserService>(), &b.get::<UserService>()));
+    assert!(!Arc::ptr_eq(
+        &a.get::<UserService>(),
+        &b.get::<UserService>()
+    ));
 }

@@ -11,7 +11,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// A `#[macro_export]`ed `macro_rules!` named `hidden`, re-exported as `public` with `vis`.
-pub(crate) fn companion(hidden: &syn::Ident, public: &syn::Ident, vis: &syn::Visibility, payload: &TokenStream) -> TokenStream {
+pub(crate) fn companion(
+    hidden: &syn::Ident,
+    public: &syn::Ident,
+    vis: &syn::Visibility,
+    payload: &TokenStream,
+) -> TokenStream {
     quote! {
         #[doc(hidden)]
         #[macro_export]

@@ -27,12 +27,12 @@ struct FieldOpts {
 /// How one field gets its value.
 enum FieldKind {
     /// `Arc<T>`: the module's singleton `T`.
-    Dep(syn::Type),
+    Dep(Box<syn::Type>),
     /// `#[inject(default)]`.
     Default,
 }
 
-pub(crate) fn expand(args: TokenStream, item: TokenStream, site: &Site) -> TokenStream {
+pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> TokenStream {
     let mut errors = Vec::new();
     let args = match NestedMeta::parse_meta_list(args) {
         Ok(list) => match Args::from_list(&list) {
@@ -106,9 +106,12 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream, site: &Site) -> Token
         if opts.default {
             kinds.push(FieldKind::Default);
         } else if let Some(dep) = arc_inner(&opts.ty) {
-            kinds.push(FieldKind::Dep(dep.clone()));
+            kinds.push(FieldKind::Dep(Box::new(dep.clone())));
         } else {
-            let what = opts.ident.as_ref().map_or_else(|| "this field".to_owned(), |i| format!("field `{i}`"));
+            let what = opts
+                .ident
+                .as_ref()
+                .map_or_else(|| "this field".to_owned(), |i| format!("field `{i}`"));
             errors.push(syn::Error::new(
                 opts.ty.span(),
                 format!(
@@ -152,8 +155,14 @@ fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
     if last.ident != "Arc" {
         return None;
     }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
-    if let [syn::GenericArgument::Type(t)] = args.args.iter().collect::<Vec<_>>().as_slice() { Some(t) } else { None }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    if let [syn::GenericArgument::Type(t)] = args.args.iter().collect::<Vec<_>>().as_slice() {
+        Some(t)
+    } else {
+        None
+    }
 }
 
 fn construct_impl(input: &syn::DeriveInput, kinds: &[FieldKind], krate: &syn::Path) -> TokenStream {
@@ -161,10 +170,14 @@ fn construct_impl(input: &syn::DeriveInput, kinds: &[FieldKind], krate: &syn::Pa
     let m = format_ident!("ModkitModule");
     let mut generics = input.generics.clone();
     let at = generics.lifetimes().count();
-    generics.params.insert(at, syn::parse_quote!(#m: #krate::Module));
+    generics
+        .params
+        .insert(at, syn::parse_quote!(#m: #krate::Module));
     let (impl_g, _, _) = generics.split_for_impl();
     let (_, ty_g, where_clause) = input.generics.split_for_impl();
-    let mut preds: Vec<TokenStream> = where_clause.map(|w| w.predicates.iter().map(|p| quote!(#p)).collect()).unwrap_or_default();
+    let mut preds: Vec<TokenStream> = where_clause
+        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
+        .unwrap_or_default();
 
     let mut deps = Vec::new();
     let mut values = Vec::new();
@@ -178,6 +191,10 @@ fn construct_impl(input: &syn::DeriveInput, kinds: &[FieldKind], krate: &syn::Pa
             FieldKind::Default => values.push(quote!(::core::default::Default::default())),
         }
     }
+    #[allow(
+        clippy::single_match_else,
+        reason = "`construct_impl` runs for structs only; other shapes were rejected"
+    )]
     let body = match &input.data {
         syn::Data::Struct(s) => match &s.fields {
             syn::Fields::Named(named) => {
@@ -211,6 +228,12 @@ fn manifest(input: &syn::DeriveInput, site: &Site) -> TokenStream {
     let key = format!("{}::{name}#{hash}", site.krate);
     let public = matches!(input.vis, syn::Visibility::Public(_));
     let generics = input.generics.type_params().count() + input.generics.const_params().count();
-    let payload = quote!((injectable key = #key name = #name public = #public generics = #generics));
-    crate::chain::companion(&format_ident!("__modkit_inj_{name}_{hash}"), name, &input.vis, &payload)
+    let payload =
+        quote!((injectable key = #key name = #name public = #public generics = #generics));
+    crate::chain::companion(
+        &format_ident!("__modkit_inj_{name}_{hash}"),
+        name,
+        &input.vis,
+        &payload,
+    )
 }

@@ -33,7 +33,12 @@ enum ExportSpec {
 
 /// What the chain brought back for one link.
 enum Payload {
-    Injectable { key: String, name: String, public: bool, generic: bool },
+    Injectable {
+        key: String,
+        name: String,
+        public: bool,
+        generic: bool,
+    },
     Module(Manifest),
 }
 
@@ -74,7 +79,10 @@ fn kw(input: ParseStream<'_>, want: &str) -> syn::Result<()> {
     if id == want {
         Ok(())
     } else {
-        Err(syn::Error::new(id.span(), format!("modkit internal: expected `{want}`")))
+        Err(syn::Error::new(
+            id.span(),
+            format!("modkit internal: expected `{want}`"),
+        ))
     }
 }
 
@@ -150,7 +158,11 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
                     syn::bracketed!(t in c);
                     let ty: syn::Type = t.parse()?;
                     let i = i.base10_parse()?;
-                    if kind == "provider" { ExportSpec::Provider(i, ty) } else { ExportSpec::Import(i, ty) }
+                    if kind == "provider" {
+                        ExportSpec::Provider(i, ty)
+                    } else {
+                        ExportSpec::Import(i, ty)
+                    }
                 };
                 out.push(spec);
             }
@@ -158,7 +170,16 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
         },
         exports_ts,
     )?;
-    Ok(Spec { krate, vis, name, id: id.value(), public: public.value, providers, imports, exports })
+    Ok(Spec {
+        krate,
+        vis,
+        name,
+        id: id.value(),
+        public: public.value,
+        providers,
+        imports,
+        exports,
+    })
 }
 
 fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
@@ -194,12 +215,25 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
         let items = |ts: TokenStream| -> syn::Result<Vec<MItem>> {
             tuples(ts)?
                 .into_iter()
-                .map(|t| Ok(MItem { k: int(&t[0])?, key: string(&t[1])?, name: string(&t[2])? }))
+                .map(|t| {
+                    Ok(MItem {
+                        k: int(&t[0])?,
+                        key: string(&t[1])?,
+                        name: string(&t[2])?,
+                    })
+                })
                 .collect()
         };
         let privates = items(bracket(p, "privates")?)?;
         let seen = items(bracket(p, "seen")?)?;
-        Ok(Payload::Module(Manifest { id: id.value(), name: name.value(), public: public.value, exports, privates, seen }))
+        Ok(Payload::Module(Manifest {
+            id: id.value(),
+            name: name.value(),
+            public: public.value,
+            exports,
+            privates,
+            seen,
+        }))
     }
 }
 
@@ -218,7 +252,10 @@ fn tuples(ts: TokenStream) -> syn::Result<Vec<Vec<syn::Lit>>> {
                 g.stream(),
             )?;
             if lits.len() < 3 {
-                return Err(syn::Error::new(g.span(), "modkit internal: short manifest entry"));
+                return Err(syn::Error::new(
+                    g.span(),
+                    "modkit internal: short manifest entry",
+                ));
             }
             out.push(lits);
         }
@@ -229,19 +266,28 @@ fn tuples(ts: TokenStream) -> syn::Result<Vec<Vec<syn::Lit>>> {
 fn int(l: &syn::Lit) -> syn::Result<usize> {
     match l {
         syn::Lit::Int(i) => i.base10_parse(),
-        _ => Err(syn::Error::new(l.span(), "modkit internal: expected an integer")),
+        _ => Err(syn::Error::new(
+            l.span(),
+            "modkit internal: expected an integer",
+        )),
     }
 }
 fn string(l: &syn::Lit) -> syn::Result<String> {
     match l {
         syn::Lit::Str(s) => Ok(s.value()),
-        _ => Err(syn::Error::new(l.span(), "modkit internal: expected a string")),
+        _ => Err(syn::Error::new(
+            l.span(),
+            "modkit internal: expected a string",
+        )),
     }
 }
 fn boolean(l: &syn::Lit) -> syn::Result<bool> {
     match l {
         syn::Lit::Bool(b) => Ok(b.value),
-        _ => Err(syn::Error::new(l.span(), "modkit internal: expected a bool")),
+        _ => Err(syn::Error::new(
+            l.span(),
+            "modkit internal: expected a bool",
+        )),
     }
 }
 
@@ -269,8 +315,15 @@ struct Seen {
 }
 
 enum Hint {
-    NotExported { import: usize, k: usize, name: String },
-    OnlyThrough { import: usize, k: usize },
+    NotExported {
+        import: usize,
+        k: usize,
+        name: String,
+    },
+    OnlyThrough {
+        import: usize,
+        k: usize,
+    },
 }
 
 enum Export {
@@ -384,13 +437,19 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
     let mut hints: Vec<Hint> = Vec::new();
     let mut hinted: Vec<String> = Vec::new();
     let known = |key: &str, hinted: &Vec<String>| {
-        locals.iter().any(|l| l.key == key) || seen.iter().any(|s| s.key == key) || hinted.iter().any(|h| h == key)
+        locals.iter().any(|l| l.key == key)
+            || seen.iter().any(|s| s.key == key)
+            || hinted.iter().any(|h| h == key)
     };
     for (j, (_, m)) in imports.iter().enumerate() {
         for p in &m.privates {
             if !known(&p.key, &hinted) {
                 hinted.push(p.key.clone());
-                hints.push(Hint::NotExported { import: j, k: p.k, name: p.name.clone() });
+                hints.push(Hint::NotExported {
+                    import: j,
+                    k: p.k,
+                    name: p.name.clone(),
+                });
             }
         }
     }
@@ -482,7 +541,13 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
             },
         }
     }
-    Model { locals, imports, seen, hints, exports }
+    Model {
+        locals,
+        imports,
+        seen,
+        hints,
+        exports,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,14 +569,24 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 }
 
 fn generate(spec: &Spec, model: &Model) -> TokenStream {
-    let Spec { krate, vis, name, id, .. } = spec;
+    let Spec {
+        krate,
+        vis,
+        name,
+        id,
+        ..
+    } = spec;
     let module_name = name.to_string();
     let p = quote!(#krate::__private);
     let builder = format_ident!("__modkit_Builder_{}", name);
     let parts = format_ident!("__modkit_Parts_{}", name);
 
-    let local_fields: Vec<syn::Ident> = (0..model.locals.len()).map(|i| format_ident!("__modkit_p{}", i)).collect();
-    let seen_fields: Vec<syn::Ident> = (0..model.seen.len()).map(|i| format_ident!("__modkit_v{}", i)).collect();
+    let local_fields: Vec<syn::Ident> = (0..model.locals.len())
+        .map(|i| format_ident!("__modkit_p{}", i))
+        .collect();
+    let seen_fields: Vec<syn::Ident> = (0..model.seen.len())
+        .map(|i| format_ident!("__modkit_v{}", i))
+        .collect();
     let local_tys: Vec<&syn::Type> = model.locals.iter().map(|l| &l.ty).collect();
     let import_tys: Vec<&syn::Type> = model.imports.iter().map(|(t, _)| t).collect();
     let seen_tys: Vec<TokenStream> = model
@@ -555,7 +630,9 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
     };
 
     // Module impl: build imports, then every provider, then move everything into the struct.
-    let import_vars: Vec<syn::Ident> = (0..model.imports.len()).map(|j| format_ident!("__modkit_i{}", j)).collect();
+    let import_vars: Vec<syn::Ident> = (0..model.imports.len())
+        .map(|j| format_ident!("__modkit_i{}", j))
+        .collect();
     let seen_init = model.seen.iter().zip(&seen_fields).map(|(s, f)| {
         let var = &import_vars[s.import];
         let imp = import_tys[s.import];
@@ -563,8 +640,14 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         quote!(#f: <#imp as #p::ExportAt<#k, #name>>::export(&#var))
     });
     let local_names: Vec<&str> = model.locals.iter().map(|l| l.name.as_str()).collect();
-    let exported: Vec<bool> =
-        (0..model.locals.len()).map(|i| model.exports.iter().any(|e| matches!(e, Export::Local(x) if *x == i))).collect();
+    let exported: Vec<bool> = (0..model.locals.len())
+        .map(|i| {
+            model
+                .exports
+                .iter()
+                .any(|e| matches!(e, Export::Local(x) if *x == i))
+        })
+        .collect();
     let export_infos = model.exports.iter().map(|e| match e {
         Export::Local(i) => {
             let n = &model.locals[*i].name;
@@ -631,7 +714,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> {
                     #p::Arc::clone(__modkit_b.#f.get_or_init(|| #p::Arc::new(#construct)))
                 }
-                #[inline(always)]
+                #[inline]
                 fn get(&self) -> #p::Arc<#ty> {
                     #p::Arc::clone(&self.__modkit.#f)
                 }
@@ -647,11 +730,11 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             impl #p::Resolve<#ty> for #name {
                 type Access = #p::Visible;
                 const DEP: #krate::info::DepInfo = #krate::info::DepInfo { ty: #tn, module: #origin, local: ::core::option::Option::None };
-                #[inline(always)]
+                #[inline]
                 fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> {
                     #p::Arc::clone(&__modkit_b.#f)
                 }
-                #[inline(always)]
+                #[inline]
                 fn get(&self) -> #p::Arc<#ty> {
                     #p::Arc::clone(&self.__modkit.#f)
                 }
@@ -709,7 +792,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             #[automatically_derived]
             impl<__I> #p::ExportAt<#k, __I> for #name {
                 type Ty = #ty;
-                #[inline(always)]
+                #[inline]
                 fn export(&self) -> #p::Arc<#ty> {
                     #p::Arc::clone(&self.__modkit.#f)
                 }
@@ -740,14 +823,24 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             quote!((#k #key #n #exact #oid #o))
         }
     });
-    let m_privates = model.locals.iter().enumerate().filter(|(i, l)| l.hintable && l.exact && !exported[*i]).map(|(i, l)| {
-        let (key, n) = (&l.key, &l.name);
-        quote!((#i #key #n))
-    });
-    let m_seen = model.seen.iter().enumerate().filter(|(_, s)| s.exact && seen_hintable(s)).map(|(n, s)| {
-        let (key, tn) = (&s.key, &s.name);
-        quote!((#n #key #tn))
-    });
+    let m_privates = model
+        .locals
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| l.hintable && l.exact && !exported[*i])
+        .map(|(i, l)| {
+            let (key, n) = (&l.key, &l.name);
+            quote!((#i #key #n))
+        });
+    let m_seen = model
+        .seen
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.exact && seen_hintable(s))
+        .map(|(n, s)| {
+            let (key, tn) = (&s.key, &s.name);
+            quote!((#n #key #tn))
+        });
     let public = spec.public;
     let payload = quote! {
         (module id = #id name = #module_name public = #public
@@ -755,7 +848,12 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
     };
     let hash: String = id.rsplit('#').next().unwrap_or_default().to_owned();
     let vis: syn::Visibility = syn::parse2(vis.clone()).unwrap_or(syn::Visibility::Inherited);
-    let companion = crate::chain::companion(&format_ident!("__modkit_mod_{}_{}", name, hash), name, &vis, &payload);
+    let companion = crate::chain::companion(
+        &format_ident!("__modkit_mod_{}_{}", name, hash),
+        name,
+        &vis,
+        &payload,
+    );
     let _ = Span::call_site();
 
     quote! {

@@ -10,7 +10,14 @@ mod util;
 
 fn site(item: &TokenStream) -> util::Site {
     let span = item.clone().into_iter().find_map(|tt| match tt {
-        proc_macro::TokenTree::Ident(i) if !matches!(i.to_string().as_str(), "pub" | "struct" | "enum" | "union" | "crate" | "in" | "self" | "super") => Some(i.span()),
+        proc_macro::TokenTree::Ident(i)
+            if !matches!(
+                i.to_string().as_str(),
+                "pub" | "struct" | "enum" | "union" | "crate" | "in" | "self" | "super"
+            ) =>
+        {
+            Some(i.span())
+        }
         _ => None,
     });
     let span = span.unwrap_or_else(proc_macro::Span::call_site);
@@ -28,7 +35,7 @@ fn site(item: &TokenStream) -> util::Site {
 #[proc_macro_attribute]
 pub fn injectable(args: TokenStream, item: TokenStream) -> TokenStream {
     let site = site(&item);
-    injectable::expand(args.into(), item.into(), &site).into()
+    injectable::expand(args.into(), &item.into(), &site).into()
 }
 
 /// Makes a unit struct a module: `imports`, `providers`, `exports`.

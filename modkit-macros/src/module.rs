@@ -39,7 +39,9 @@ impl Parse for RawArgs {
             }
             input.parse::<syn::Token![=]>()?;
             let value = if key == "crate" {
-                Value::Path(input.parse().map_err(|e| syn::Error::new(e.span(), "expected a path: `crate = ::modkit`"))?)
+                Value::Path(input.parse().map_err(|e| {
+                    syn::Error::new(e.span(), "expected a path: `crate = ::modkit`")
+                })?)
             } else if input.peek(syn::token::Bracket) {
                 let content;
                 syn::bracketed!(content in input);
@@ -61,7 +63,10 @@ impl Parse for RawArgs {
                 })?;
                 return Err(syn::Error::new_spanned(
                     &bad,
-                    format!("`{key}` takes a list in brackets: write `{key} = [{}]`", pretty(&bad)),
+                    format!(
+                        "`{key}` takes a list in brackets: write `{key} = [{}]`",
+                        pretty(&bad)
+                    ),
                 ));
             };
             entries.push(Entry { key, value });
@@ -163,11 +168,22 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
     if !errors.is_empty() {
         return fallback(errors, &input);
     }
-    let Links { providers, imports, exports } = links;
-    let krate = args.krate.clone().unwrap_or_else(|| syn::parse_quote!(::modkit));
+    let Links {
+        providers,
+        imports,
+        exports,
+    } = links;
+    let krate = args
+        .krate
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(::modkit));
     let vis = &input.vis;
     let public = matches!(vis, syn::Visibility::Public(_));
-    let id = format!("{}::{name}#{}", site.krate, site.hash("module", &name.to_string()));
+    let id = format!(
+        "{}::{name}#{}",
+        site.krate,
+        site.hash("module", &name.to_string())
+    );
     let provider_tys = &args.providers;
     let import_tys = &args.imports;
     let export_specs = exports.iter().map(|e| match e {
@@ -219,7 +235,8 @@ fn link(ty: &syn::Type, list: &str, errors: &mut Vec<syn::Error>) -> TokenStream
     if let Some(p) = macro_path(ty) {
         quote_spanned!(ty.span()=> #p)
     } else {
-        errors.push(syn::Error::new_spanned(ty,
+        errors.push(syn::Error::new_spanned(
+            ty,
             format!(
                 "`{}` cannot be listed in `{list} = [..]`: entries name a struct by its path, \
                  such as `UserService`, `crate::users::UserModule` or `Repo<User>`",
@@ -235,7 +252,8 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
     for (i, ty) in args.providers.iter().enumerate() {
         if let Some(first) = args.providers[..i].iter().find(|t| same_tokens(*t, ty)) {
             let _ = first;
-            errors.push(syn::Error::new_spanned(ty,
+            errors.push(syn::Error::new_spanned(
+                ty,
                 format!(
                     "`{}` is listed twice in `providers = [..]` of module `{name}`\n\
                      a module builds one instance of each provider; fix: remove the second entry",
@@ -288,7 +306,11 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
             exports.push(ExportSpec::Lookup(ty.clone()));
         }
     }
-    Links { providers, imports, exports }
+    Links {
+        providers,
+        imports,
+        exports,
+    }
 }
 
 /// On error: the errors, and the struct as written so that the rest of the crate still names it.

@@ -18,7 +18,14 @@ impl Site {
     /// A 64-bit FNV-1a hash of the site and `name`, as 16 hex digits.
     pub(crate) fn hash(&self, kind: &str, name: &str) -> String {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for part in [kind, &self.krate, &self.file, &self.line.to_string(), &self.column.to_string(), name] {
+        for part in [
+            kind,
+            &self.krate,
+            &self.file,
+            &self.line.to_string(),
+            &self.column.to_string(),
+            name,
+        ] {
             for b in part.bytes().chain([0xff]) {
                 h ^= u64::from(b);
                 h = h.wrapping_mul(0x0100_0000_01b3);
@@ -51,11 +58,9 @@ pub(crate) fn pretty(tokens: &impl ToTokens) -> String {
 /// The name a type is shown under: its last path segment with its generic arguments.
 pub(crate) fn short_name(ty: &syn::Type) -> String {
     match ty {
-        syn::Type::Path(p) if p.qself.is_none() => p
-            .path
-            .segments
-            .last()
-            .map_or_else(|| pretty(ty), pretty),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().map_or_else(|| pretty(ty), pretty)
+        }
         _ => pretty(ty),
     }
 }
@@ -79,7 +84,11 @@ pub(crate) fn macro_path(ty: &syn::Type) -> Option<syn::Path> {
             let mut path = p.path.clone();
             let last = path.segments.last_mut()?;
             last.arguments = syn::PathArguments::None;
-            if path.segments.iter().any(|s| !matches!(s.arguments, syn::PathArguments::None)) {
+            if path
+                .segments
+                .iter()
+                .any(|s| !matches!(s.arguments, syn::PathArguments::None))
+            {
                 return None;
             }
             Some(path)

@@ -10,8 +10,8 @@ pub use modkit_macros::__join;
 pub use std::cell::OnceCell;
 pub use std::sync::Arc;
 
-use crate::info::DepInfo;
 use crate::Module;
+use crate::info::DepInfo;
 
 /// `Self` (a module) can hand out a `T`: one impl per type visible inside the module, written by
 /// `#[module]`. `Access` says whether the module may really use it ([`Visible`]) or whether the
@@ -55,11 +55,11 @@ where
     <M as Resolve<T>>::Access: Allowed<M, T>,
 {
     const DEP: DepInfo = <M as Resolve<T>>::DEP;
-    #[inline(always)]
+    #[inline]
     fn build_get(b: &Self::Builder) -> Arc<T> {
         <M as Resolve<T>>::build_get(b)
     }
-    #[inline(always)]
+    #[inline]
     fn get(&self) -> Arc<T> {
         <M as Resolve<T>>::get(self)
     }
@@ -159,12 +159,17 @@ impl BuildCtx {
     /// `build` is `M::__build`, passed as a function pointer so that a chain of imports never
     /// turns into a chain of nested generic instantiations.
     pub fn import<M: Module>(&mut self, build: fn(&mut BuildCtx) -> Arc<M>) -> Arc<M> {
-        if let Some(m) = self.built.get(&TypeId::of::<M>()).and_then(|b| b.downcast_ref::<Arc<M>>()) {
+        if let Some(m) = self
+            .built
+            .get(&TypeId::of::<M>())
+            .and_then(|b| b.downcast_ref::<Arc<M>>())
+        {
             return Arc::clone(m);
         }
         let m = build(self);
         self.order.push(M::info().name);
-        self.built.insert(TypeId::of::<M>(), Box::new(Arc::clone(&m)));
+        self.built
+            .insert(TypeId::of::<M>(), Box::new(Arc::clone(&m)));
         m
     }
 
@@ -182,9 +187,10 @@ pub const fn check_cycles(module: &str, names: &[&str], deps: &[&[DepInfo]]) {
     let mut state = [0u8; MAX_PROVIDERS];
     let mut path = [0usize; MAX_PROVIDERS];
     let mut next = [0usize; MAX_PROVIDERS];
-    if n > MAX_PROVIDERS {
-        panic!("modkit: a module may list at most 256 providers");
-    }
+    assert!(
+        n <= MAX_PROVIDERS,
+        "modkit: a module may list at most 256 providers"
+    );
     let mut root = 0;
     while root < n {
         if state[root] == 0 {
@@ -198,18 +204,18 @@ pub const fn check_cycles(module: &str, names: &[&str], deps: &[&[DepInfo]]) {
                 if next[depth] < deps[p].len() {
                     let d = deps[p][next[depth]];
                     next[depth] += 1;
-                    if let Some(q) = d.local {
-                        if q < n {
-                            if state[q] == 1 {
-                                let msg = render_cycle(module, names, &path, depth, q);
-                                panic!("{}", msg.as_str());
-                            }
-                            if state[q] == 0 {
-                                depth += 1;
-                                path[depth] = q;
-                                next[depth] = 0;
-                                state[q] = 1;
-                            }
+                    if let Some(q) = d.local
+                        && q < n
+                    {
+                        if state[q] == 1 {
+                            let msg = render_cycle(module, names, &path, depth, q);
+                            panic!("{}", msg.as_str());
+                        }
+                        if state[q] == 0 {
+                            depth += 1;
+                            path[depth] = q;
+                            next[depth] = 0;
+                            state[q] = 1;
                         }
                     }
                 } else {
@@ -227,7 +233,13 @@ pub const fn check_cycles(module: &str, names: &[&str], deps: &[&[DepInfo]]) {
 
 const MAX_PROVIDERS: usize = 256;
 
-const fn render_cycle(module: &str, names: &[&str], path: &[usize], depth: usize, back: usize) -> Msg {
+const fn render_cycle(
+    module: &str,
+    names: &[&str],
+    path: &[usize],
+    depth: usize,
+    back: usize,
+) -> Msg {
     let mut start = 0;
     while path[start] != back {
         start += 1;
@@ -256,7 +268,10 @@ pub struct Msg {
 
 impl Msg {
     const fn new() -> Msg {
-        Msg { buf: [0; 1024], len: 0 }
+        Msg {
+            buf: [0; 1024],
+            len: 0,
+        }
     }
     const fn push(mut self, s: &str) -> Msg {
         let b = s.as_bytes();

@@ -74,7 +74,12 @@ impl Graph {
         for m in &self.modules {
             for p in m.providers {
                 for d in p.deps {
-                    let _ = writeln!(out, "  {} -.-> {}", node(m.name, p.name), node(d.module, d.ty));
+                    let _ = writeln!(
+                        out,
+                        "  {} -.-> {}",
+                        node(m.name, p.name),
+                        node(d.module, d.ty)
+                    );
                 }
             }
         }
@@ -87,11 +92,21 @@ impl Graph {
     pub fn to_dot(&self) -> String {
         let mut out = String::from("digraph modkit {\n  compound=true;\n  node [shape=box];\n");
         for m in &self.modules {
-            let _ = writeln!(out, "  subgraph \"cluster_{}\" {{\n    label=\"{}\";", m.name, m.name);
+            let _ = writeln!(
+                out,
+                "  subgraph \"cluster_{}\" {{\n    label=\"{}\";",
+                m.name, m.name
+            );
             let _ = writeln!(out, "    \"{}\" [shape=point, style=invis];", m.name);
             for p in m.providers {
                 let style = if p.exported { ", style=bold" } else { "" };
-                let _ = writeln!(out, "    \"{}\" [label=\"{}\"{}];", node(m.name, p.name), p.name, style);
+                let _ = writeln!(
+                    out,
+                    "    \"{}\" [label=\"{}\"{}];",
+                    node(m.name, p.name),
+                    p.name,
+                    style
+                );
             }
             let _ = writeln!(out, "  }}");
         }
@@ -108,7 +123,12 @@ impl Graph {
         for m in &self.modules {
             for p in m.providers {
                 for d in p.deps {
-                    let _ = writeln!(out, "  \"{}\" -> \"{}\" [style=dashed];", node(m.name, p.name), node(d.module, d.ty));
+                    let _ = writeln!(
+                        out,
+                        "  \"{}\" -> \"{}\" [style=dashed];",
+                        node(m.name, p.name),
+                        node(d.module, d.ty)
+                    );
                 }
             }
         }
@@ -121,6 +141,12 @@ fn node(module: &str, ty: &str) -> String {
     let mut s = String::with_capacity(module.len() + ty.len() + 2);
     s.push_str(module);
     s.push_str("__");
-    s.extend(ty.chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { '_' }));
+    s.extend(ty.chars().map(|c| {
+        if c.is_alphanumeric() || c == '_' {
+            c
+        } else {
+            '_'
+        }
+    }));
     s
 }

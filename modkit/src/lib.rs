@@ -234,7 +234,10 @@ impl<M: Module> App<M> {
     pub fn build() -> Self {
         let mut ctx = __private::BuildCtx::default();
         let root = ctx.import::<M>(M::__build);
-        App { root, order: ctx.into_order() }
+        App {
+            root,
+            order: ctx.into_order(),
+        }
     }
 
     /// The singleton `T` as the root module sees it: one of its own providers, or an export of
@@ -271,6 +274,9 @@ impl<M: Module> App<M> {
 
 impl<M: Module> std::fmt::Debug for App<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("App").field("root", &M::info().name).field("modules", &self.order).finish()
+        f.debug_struct("App")
+            .field("root", &M::info().name)
+            .field("modules", &self.order)
+            .finish()
     }
 }

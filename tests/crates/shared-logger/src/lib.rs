@@ -14,7 +14,8 @@ pub struct SharedLogger {
 impl SharedLogger {
     /// Records one line.
     pub fn log(&self, _line: &str) {
-        self.lines.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.lines
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
     /// How many lines were recorded.
     pub fn count(&self) -> usize {
