@@ -12,12 +12,12 @@ pub struct LoggerModule;
 
 #[injectable]
 pub struct UserRepo {
-    log: Arc<Logger>,
+    pub log: Arc<Logger>,
 }
 
 #[injectable]
 pub struct UserService {
-    repo: Arc<UserRepo>,
+    pub repo: Arc<UserRepo>,
 }
 
 #[module(imports = [LoggerModule], providers = [UserRepo, UserService], exports = [UserService])]
