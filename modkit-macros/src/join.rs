@@ -4,7 +4,7 @@
 //! the module: its struct, its builder, one `Resolve` impl per visible type, its exports, its
 //! cycle check, its static description and its own companion macro.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
@@ -26,8 +26,8 @@ struct Spec {
 }
 
 enum ExportSpec {
-    Provider(usize, syn::Type),
-    Import(usize, syn::Type),
+    Provider(syn::Type),
+    Import(syn::Type),
     Lookup(syn::Type),
 }
 
@@ -475,16 +475,14 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
     };
     for e in &spec.exports {
         match e {
-            ExportSpec::Provider(i, ty) => {
+            ExportSpec::Provider(ty) => {
+                // Absent only when the provider itself was rejected above.
                 if let Some(l) = locals.iter().position(|l| crate::util::same_tokens(&l.ty, ty)) {
                     push(&mut exports, Export::Local(l));
-                } else {
-                    let _ = i;
                 }
             }
-            ExportSpec::Import(j, ty) => {
+            ExportSpec::Import(ty) => {
                 let Some((_, m)) = imports.iter().find(|(t, _)| crate::util::same_tokens(t, ty)) else { continue };
-                let _ = j;
                 for me in &m.exports {
                     if let Some(l) = locals.iter().position(|l| l.key == me.key) {
                         push(&mut exports, Export::Local(l));
@@ -854,8 +852,6 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         &vis,
         &payload,
     );
-    let _ = Span::call_site();
-
     quote! {
         #structs
         #module_impl

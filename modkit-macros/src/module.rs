@@ -1,7 +1,7 @@
 //! `#[module(..)]`: parse the arguments and the struct, check what one invocation can see, and
 //! start the chain that ends in [`crate::join`].
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -250,8 +250,7 @@ fn link(ty: &syn::Type, list: &str, errors: &mut Vec<syn::Error>) -> TokenStream
 fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> Links {
     let mut providers = Vec::new();
     for (i, ty) in args.providers.iter().enumerate() {
-        if let Some(first) = args.providers[..i].iter().find(|t| same_tokens(*t, ty)) {
-            let _ = first;
+        if args.providers[..i].iter().any(|t| same_tokens(t, ty)) {
             errors.push(syn::Error::new_spanned(
                 ty,
                 format!(
@@ -318,6 +317,5 @@ fn fallback(errors: Vec<syn::Error>, input: &syn::DeriveInput) -> TokenStream {
     let errs = errors_to_tokens(errors);
     let mut input = input.clone();
     input.attrs.retain(|a| !a.path().is_ident("module"));
-    let _ = Span::call_site();
     quote!(#errs #input)
 }
