@@ -153,15 +153,16 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
                     syn::bracketed!(t in c);
                     ExportSpec::Lookup(t.parse()?)
                 } else {
-                    let i: syn::LitInt = c.parse()?;
+                    // `#[module]` also sends the entry's index; the join matches by tokens,
+                    // against the entries that survived its own checks.
+                    let _index: syn::LitInt = c.parse()?;
                     let t;
                     syn::bracketed!(t in c);
                     let ty: syn::Type = t.parse()?;
-                    let i = i.base10_parse()?;
                     if kind == "provider" {
-                        ExportSpec::Provider(i, ty)
+                        ExportSpec::Provider(ty)
                     } else {
-                        ExportSpec::Import(i, ty)
+                        ExportSpec::Import(ty)
                     }
                 };
                 out.push(spec);
