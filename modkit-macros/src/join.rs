@@ -153,9 +153,6 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
                     syn::bracketed!(t in c);
                     ExportSpec::Lookup(t.parse()?)
                 } else {
-                    // `#[module]` also sends the entry's index; the join matches by tokens,
-                    // against the entries that survived its own checks.
-                    let _index: syn::LitInt = c.parse()?;
                     let t;
                     syn::bracketed!(t in c);
                     let ty: syn::Type = t.parse()?;
@@ -200,7 +197,7 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
         let id: syn::LitStr = field(p, "id")?;
         let name: syn::LitStr = field(p, "name")?;
         let public: syn::LitBool = field(p, "public")?;
-        let exports = tuples(bracket(p, "exports")?)?
+        let exports = tuples(bracket(p, "exports")?, 6)?
             .into_iter()
             .map(|t| -> syn::Result<MExport> {
                 Ok(MExport {
@@ -214,7 +211,7 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
             })
             .collect::<syn::Result<_>>()?;
         let items = |ts: TokenStream| -> syn::Result<Vec<MItem>> {
-            tuples(ts)?
+            tuples(ts, 3)?
                 .into_iter()
                 .map(|t| {
                     Ok(MItem {
@@ -238,7 +235,8 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
     }
 }
 
-fn tuples(ts: TokenStream) -> syn::Result<Vec<Vec<syn::Lit>>> {
+/// The bracketed entries of a manifest list, each exactly `arity` literals.
+fn tuples(ts: TokenStream, arity: usize) -> syn::Result<Vec<Vec<syn::Lit>>> {
     let mut out = Vec::new();
     for tt in ts {
         if let proc_macro2::TokenTree::Group(g) = tt {
@@ -252,10 +250,13 @@ fn tuples(ts: TokenStream) -> syn::Result<Vec<Vec<syn::Lit>>> {
                 },
                 g.stream(),
             )?;
-            if lits.len() < 3 {
+            if lits.len() != arity {
                 return Err(syn::Error::new(
                     g.span(),
-                    "modkit internal: short manifest entry",
+                    format!(
+                        "modkit internal: a manifest entry has {} fields, expected {arity}",
+                        lits.len()
+                    ),
                 ));
             }
             out.push(lits);
@@ -588,24 +589,22 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         .collect();
     let local_tys: Vec<&syn::Type> = model.locals.iter().map(|l| &l.ty).collect();
     let import_tys: Vec<&syn::Type> = model.imports.iter().map(|(t, _)| t).collect();
+    // A seen type named through the import that exports it, as `importer` sees it: this module
+    // in its own impls, `__I` in the `ExportAt`/`SeenAt` impls generic over their importer.
+    let seen_ty = |s: &Seen, importer: &TokenStream| {
+        let imp = import_tys[s.import];
+        let k = s.k;
+        quote!(<#imp as #p::ExportAt<#k, #importer>>::Ty)
+    };
     let seen_tys: Vec<TokenStream> = model
         .seen
         .iter()
-        .map(|s| {
-            let imp = import_tys[s.import];
-            let k = s.k;
-            quote!(<#imp as #p::ExportAt<#k, #name>>::Ty)
-        })
+        .map(|s| seen_ty(s, &quote!(#name)))
         .collect();
-    // The same types, as an `ExportAt`/`SeenAt` impl generic over its importer `__I` names them.
     let seen_tys_for_importer: Vec<TokenStream> = model
         .seen
         .iter()
-        .map(|s| {
-            let imp = import_tys[s.import];
-            let k = s.k;
-            quote!(<#imp as #p::ExportAt<#k, __I>>::Ty)
-        })
+        .map(|s| seen_ty(s, &quote!(__I)))
         .collect();
 
     // struct + builder
@@ -863,5 +862,27 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         #(#provider_ats)*
         #(#seen_ats)*
         #companion
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    /// A manifest entry with too few fields (only a hand-written call can produce one) is an
+    /// error, not an index out of bounds.
+    #[test]
+    fn short_manifest_entry_is_an_error_not_a_panic() {
+        let input = quote! {
+            @modkit_chain {} {
+                (spec krate = [::modkit] vis = [pub] name = AppModule id = "a#1" public = true
+                    providers = [] imports = [[LoggerModule]] exports = [])
+                (module id = "l#2" name = "LoggerModule" public = true
+                    exports = [(0 "k" "Logger")] privates = [] seen = [])
+            }
+        };
+        let out = super::expand(input).to_string();
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains("expected 6"), "{out}");
     }
 }

@@ -187,9 +187,9 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
     let provider_tys = &args.providers;
     let import_tys = &args.imports;
     let export_specs = exports.iter().map(|e| match e {
-        ExportSpec::Provider(i, ty) => quote!((provider #i [#ty])),
-        ExportSpec::Import(j, ty) => quote!((import #j [#ty])),
-        ExportSpec::Lookup(ty) => quote!((lookup [#ty])),
+        ExportSpec::Provider(ty) => quote!((provider [#ty])),
+        ExportSpec::Import(ty) => quote!((import [#ty])),
+        ExportSpec::Lookup(ty, _) => quote!((lookup [#ty])),
     });
     let spec = quote! {
         (spec krate = [#krate] vis = [#vis] name = #name id = #id public = #public
@@ -199,7 +199,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
     chain.extend(providers);
     chain.extend(imports);
     chain.extend(exports.iter().filter_map(|e| match e {
-        ExportSpec::Lookup(ty) => macro_path(ty).map(|p| quote_spanned!(ty.span()=> #p)),
+        ExportSpec::Lookup(_, link) => Some(link.clone()),
         _ => None,
     }));
     let join = quote!(#krate::__private::__join);
@@ -217,12 +217,12 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
 }
 
 enum ExportSpec {
-    /// The `i`-th provider.
-    Provider(usize, syn::Type),
-    /// Every export of the `j`-th import.
-    Import(usize, syn::Type),
-    /// A type to find among the imports' exports (by its key).
-    Lookup(syn::Type),
+    /// One of the module's providers.
+    Provider(syn::Type),
+    /// Every export of one of the module's imports.
+    Import(syn::Type),
+    /// A type to find among the imports' exports by its key, with the path of its companion macro.
+    Lookup(syn::Type, TokenStream),
 }
 
 struct Links {
@@ -296,13 +296,13 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
             ));
             continue;
         }
-        if let Some(i) = args.providers.iter().position(|t| same_tokens(t, ty)) {
-            exports.push(ExportSpec::Provider(i, ty.clone()));
-        } else if let Some(j) = args.imports.iter().position(|t| same_tokens(t, ty)) {
-            exports.push(ExportSpec::Import(j, ty.clone()));
+        if args.providers.iter().any(|t| same_tokens(t, ty)) {
+            exports.push(ExportSpec::Provider(ty.clone()));
+        } else if args.imports.iter().any(|t| same_tokens(t, ty)) {
+            exports.push(ExportSpec::Import(ty.clone()));
         } else {
-            let _ = link(ty, "exports", errors);
-            exports.push(ExportSpec::Lookup(ty.clone()));
+            let link = link(ty, "exports", errors);
+            exports.push(ExportSpec::Lookup(ty.clone(), link));
         }
     }
     Links {
