@@ -222,7 +222,7 @@ impl SyncBrands {
 pub struct AppModule;
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let brands = app.get::<BrandService>();
     let products = app.get::<ProductService>();
     let cms = app.get::<CmsService>();

@@ -44,7 +44,7 @@ pub struct AppModule;
 
 #[test]
 fn both_paths_see_the_same_logger() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let svc = app.get::<AppService>();
     assert!(Arc::ptr_eq(&svc.users.log, &svc.articles.log));
     assert!(Arc::ptr_eq(&svc.users.repo.log, &svc.articles.log));
@@ -53,7 +53,7 @@ fn both_paths_see_the_same_logger() {
 
 #[test]
 fn each_module_is_built_once_dependencies_first() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     assert_eq!(
         app.build_order(),
         ["LoggerModule", "UserModule", "ArticleModule", "AppModule"]
@@ -62,7 +62,7 @@ fn each_module_is_built_once_dependencies_first() {
 
 #[test]
 fn get_returns_the_built_singleton_every_time() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     assert!(Arc::ptr_eq(
         &app.get::<AppService>(),
         &app.get::<AppService>()
@@ -75,8 +75,8 @@ fn get_returns_the_built_singleton_every_time() {
 
 #[test]
 fn two_apps_do_not_share_instances() {
-    let a = App::<AppModule>::build();
-    let b = App::<AppModule>::build();
+    let a = App::<AppModule>::build_sync().unwrap();
+    let b = App::<AppModule>::build_sync().unwrap();
     assert!(!Arc::ptr_eq(
         &a.get::<UserService>(),
         &b.get::<UserService>()

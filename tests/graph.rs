@@ -68,7 +68,7 @@ fn info_holds_providers_exports_and_edges() {
 
 #[test]
 fn mermaid_has_imports_and_dependency_edges() {
-    let m = App::<AppModule>::build().graph().to_mermaid();
+    let m = App::<AppModule>::build_sync().unwrap().graph().to_mermaid();
     assert!(m.starts_with("flowchart TB\n"));
     assert!(m.contains("  AppModule --> UserModule\n"));
     assert!(m.contains("  UserModule --> LoggerModule\n"));

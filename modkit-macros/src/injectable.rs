@@ -1,18 +1,12 @@
 //! `#[injectable]`: parse the struct, check its fields, expand `Construct` and the companion macro.
 
-use darling::{FromField, FromMeta, ast::NestedMeta};
-use proc_macro2::{Span, TokenStream};
+use darling::FromField;
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use crate::provider::{Life, Opts, parse_opts};
 use crate::util::{Site, errors_to_tokens, pretty};
-
-#[derive(Debug, Default, FromMeta)]
-struct Args {
-    /// Path of the `modkit` crate, for crates that rename it.
-    #[darling(rename = "crate")]
-    krate: Option<syn::Path>,
-}
 
 #[derive(Debug, FromField)]
 #[darling(attributes(inject))]
@@ -34,19 +28,7 @@ enum FieldKind {
 
 pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> TokenStream {
     let mut errors = Vec::new();
-    let args = match NestedMeta::parse_meta_list(args) {
-        Ok(list) => match Args::from_list(&list) {
-            Ok(a) => a,
-            Err(e) => {
-                errors.push(syn::Error::from(e.with_span(&Span::call_site())));
-                Args::default()
-            }
-        },
-        Err(e) => {
-            errors.push(e);
-            Args::default()
-        }
-    };
+    let (opts, life) = parse_opts(args, "injectable", &mut errors);
     let mut input: syn::DeriveInput = match syn::parse2(item.clone()) {
         Ok(i) => i,
         Err(e) => {
@@ -54,7 +36,10 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
             return quote!(#err #item);
         }
     };
-    let krate = args.krate.unwrap_or_else(|| syn::parse_quote!(::modkit));
+    let krate = opts
+        .krate
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(::modkit));
     let name = input.ident.clone();
 
     let fields = match &mut input.data {
@@ -129,15 +114,31 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         field.attrs.retain(|a| !a.path().is_ident("inject"));
     }
 
-    let manifest = manifest(&input, site);
+    let manifest = manifest(&input, site, life, &opts);
     if !errors.is_empty() {
         let errs = errors_to_tokens(errors);
         return quote!(#errs #input #manifest);
     }
 
-    let construct = construct_impl(&input, &kinds, &krate);
+    let construct = construct_impl(&input, &kinds, &krate, life);
+    let (impl_g, ty_g, where_clause) = input.generics.split_for_impl();
+    let mut preds: Vec<TokenStream> = where_clause
+        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
+        .unwrap_or_default();
+    if input.generics.type_params().next().is_some() {
+        preds.push(quote!(Self: ::core::marker::Send + ::core::marker::Sync + 'static));
+    }
+    let provider = crate::provider::provider_impl(
+        &krate,
+        &quote!(impl #impl_g #krate::__private::Provider for #name #ty_g where #(#preds,)*),
+        &quote!(Self),
+        &name.to_string(),
+        &quote!(Self),
+        &opts,
+    );
     quote! {
         #input
+        #provider
         #construct
         #manifest
     }
@@ -149,7 +150,7 @@ fn with_original(errors: Vec<syn::Error>, input: &syn::DeriveInput) -> TokenStre
 }
 
 /// `T` when `ty` is `Arc<T>` (any path ending in `Arc`).
-fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
+pub(crate) fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
     let syn::Type::Path(p) = ty else { return None };
     let last = p.path.segments.last()?;
     if last.ident != "Arc" {
@@ -165,7 +166,12 @@ fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
     }
 }
 
-fn construct_impl(input: &syn::DeriveInput, kinds: &[FieldKind], krate: &syn::Path) -> TokenStream {
+fn construct_impl(
+    input: &syn::DeriveInput,
+    kinds: &[FieldKind],
+    krate: &syn::Path,
+    life: Life,
+) -> TokenStream {
     let name = &input.ident;
     let m = format_ident!("ModkitModule");
     let mut generics = input.generics.clone();
@@ -179,14 +185,22 @@ fn construct_impl(input: &syn::DeriveInput, kinds: &[FieldKind], krate: &syn::Pa
         .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
         .unwrap_or_default();
 
+    let p = quote!(#krate::__private);
+    let marker = life.marker(krate);
+    let fetch = match life {
+        Life::Singleton => quote!(build_get(__modkit_b)),
+        Life::Transient => quote!(get(__modkit_m)),
+        Life::Request => quote!(get_in(__modkit_m, __modkit_c)),
+    };
     let mut deps = Vec::new();
     let mut values = Vec::new();
     for kind in kinds {
         match kind {
             FieldKind::Dep(t) => {
-                preds.push(quote_spanned!(t.span()=> #m: #krate::__private::Inject<#t>));
-                deps.push(quote!(<#m as #krate::__private::Inject<#t>>::DEP));
-                values.push(quote!(<#m as #krate::__private::Inject<#t>>::build_get(__modkit_b)));
+                let inject = quote!(#p::Inject<#t, #marker, Self>);
+                preds.push(quote_spanned!(t.span()=> #m: #inject));
+                deps.push(quote!(<#m as #inject>::DEP));
+                values.push(quote!(<#m as #inject>::#fetch));
             }
             FieldKind::Default => values.push(quote!(::core::default::Default::default())),
         }
@@ -206,30 +220,63 @@ fn construct_impl(input: &syn::DeriveInput, kinds: &[FieldKind], krate: &syn::Pa
         },
         _ => quote!(::core::unreachable!()),
     };
+    let (head, method) = match life {
+        Life::Singleton => (
+            quote!(#p::Construct<#m>),
+            quote! {
+                #[inline]
+                fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> ::core::result::Result<Self, #krate::BoxError> {
+                    ::core::result::Result::Ok(#body)
+                }
+            },
+        ),
+        Life::Transient => (
+            quote!(#p::Make<#m>),
+            quote! {
+                #[inline]
+                fn make(__modkit_m: &#m) -> Self {
+                    #body
+                }
+            },
+        ),
+        Life::Request => (
+            quote!(#p::MakeIn<#m>),
+            quote! {
+                #[inline]
+                fn make_in(__modkit_m: &#m, __modkit_c: &#p::Cells) -> Self {
+                    #body
+                }
+            },
+        ),
+    };
     quote! {
         #[automatically_derived]
-        impl #impl_g #krate::__private::Construct<#m> for #name #ty_g
+        impl #impl_g #head for #name #ty_g
         where #(#preds,)*
         {
             const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
-            #[inline]
-            fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> Self {
-                #body
-            }
+            #method
         }
     }
 }
 
 /// The companion macro: same name as the struct (macro namespace), hands the struct's key to a
 /// `#[module]` that lists it (see `crate::chain`).
-fn manifest(input: &syn::DeriveInput, site: &Site) -> TokenStream {
+fn manifest(input: &syn::DeriveInput, site: &Site, life: Life, opts: &Opts) -> TokenStream {
     let name = &input.ident;
     let hash = site.hash("injectable", &name.to_string());
     let key = format!("{}::{name}#{hash}", site.krate);
-    let public = matches!(input.vis, syn::Visibility::Public(_));
-    let generics = input.generics.type_params().count() + input.generics.const_params().count();
-    let payload =
-        quote!((injectable key = #key name = #name public = #public generics = #generics));
+    let payload = crate::provider::Payload {
+        key: &key,
+        name,
+        public: matches!(input.vis, syn::Visibility::Public(_)),
+        generics: input.generics.type_params().count() + input.generics.const_params().count(),
+        factory: false,
+        life,
+        is_async: false,
+        hooks: opts.init.is_some() || opts.shutdown.is_some(),
+    }
+    .tokens();
     crate::chain::companion(
         &format_ident!("__modkit_inj_{name}_{hash}"),
         name,

@@ -9,7 +9,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 
-use crate::util::{errors_to_tokens, generic_args, short_name};
+use crate::provider::Life;
+use crate::util::{errors_to_tokens, generic_args, pretty, same_tokens, short_name};
 
 // ---------------------------------------------------------------------------------------------
 // parse
@@ -20,15 +21,24 @@ struct Spec {
     name: syn::Ident,
     id: String,
     public: bool,
-    providers: Vec<syn::Type>,
+    providers: Vec<PEntry>,
+    values: Vec<syn::Type>,
     imports: Vec<syn::Type>,
     exports: Vec<ExportSpec>,
+}
+
+/// A `providers = [..]` entry (see `crate::module::ProviderEntry`).
+enum PEntry {
+    Plain(syn::Type),
+    Bind(syn::Type, syn::Type),
+    Alias(syn::Type, syn::Type),
 }
 
 enum ExportSpec {
     Provider(syn::Type),
     Import(syn::Type),
     Lookup(syn::Type),
+    Spelled(syn::Type),
 }
 
 /// What the chain brought back for one link.
@@ -38,6 +48,10 @@ enum Payload {
         name: String,
         public: bool,
         generic: bool,
+        factory: bool,
+        life: Life,
+        is_async: bool,
+        hooks: bool,
     },
     Module(Manifest),
 }
@@ -47,9 +61,11 @@ struct Manifest {
     id: String,
     name: String,
     public: bool,
+    is_async: bool,
     exports: Vec<MExport>,
     privates: Vec<MItem>,
     seen: Vec<MItem>,
+    values: Vec<MItem>,
 }
 
 #[derive(Clone)]
@@ -60,6 +76,7 @@ struct MExport {
     exact: bool,
     origin_id: String,
     origin: String,
+    life: Life,
 }
 
 #[derive(Clone)]
@@ -138,7 +155,35 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
     let name: syn::Ident = field(s, "name")?;
     let id: syn::LitStr = field(s, "id")?;
     let public: syn::LitBool = field(s, "public")?;
-    let providers = types(bracket(s, "providers")?)?;
+    let providers_ts = bracket(s, "providers")?;
+    let providers = syn::parse::Parser::parse2(
+        |e: ParseStream<'_>| {
+            let mut out = Vec::new();
+            while !e.is_empty() {
+                let c;
+                syn::parenthesized!(c in e);
+                let kind: syn::Ident = c.parse()?;
+                let a;
+                syn::bracketed!(a in c);
+                let a: syn::Type = a.parse()?;
+                out.push(if kind == "plain" {
+                    PEntry::Plain(a)
+                } else {
+                    let b;
+                    syn::bracketed!(b in c);
+                    let b: syn::Type = b.parse()?;
+                    if kind == "bind" {
+                        PEntry::Bind(a, b)
+                    } else {
+                        PEntry::Alias(a, b)
+                    }
+                });
+            }
+            Ok(out)
+        },
+        providers_ts,
+    )?;
+    let values = types(bracket(s, "values")?)?;
     let imports = types(bracket(s, "imports")?)?;
     let exports_ts = bracket(s, "exports")?;
     let exports = syn::parse::Parser::parse2(
@@ -158,6 +203,8 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
                     let ty: syn::Type = t.parse()?;
                     if kind == "provider" {
                         ExportSpec::Provider(ty)
+                    } else if kind == "spelled" {
+                        ExportSpec::Spelled(ty)
                     } else {
                         ExportSpec::Import(ty)
                     }
@@ -175,6 +222,7 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
         id: id.value(),
         public: public.value,
         providers,
+        values,
         imports,
         exports,
     })
@@ -187,17 +235,26 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
         let name: syn::Ident = field(p, "name")?;
         let public: syn::LitBool = field(p, "public")?;
         let generics: syn::LitInt = field(p, "generics")?;
+        let factory: syn::LitBool = field(p, "factory")?;
+        let life: syn::LitStr = field(p, "life")?;
+        let is_async: syn::LitBool = field(p, "async")?;
+        let hooks: syn::LitBool = field(p, "hooks")?;
         Ok(Payload::Injectable {
             key: key.value(),
             name: name.to_string(),
             public: public.value,
             generic: generics.base10_parse::<usize>()? > 0,
+            factory: factory.value,
+            life: life_of(&life)?,
+            is_async: is_async.value,
+            hooks: hooks.value,
         })
     } else {
         let id: syn::LitStr = field(p, "id")?;
         let name: syn::LitStr = field(p, "name")?;
         let public: syn::LitBool = field(p, "public")?;
-        let exports = tuples(bracket(p, "exports")?, 6)?
+        let is_async: syn::LitBool = field(p, "async")?;
+        let exports = tuples(bracket(p, "exports")?, 7)?
             .into_iter()
             .map(|t| -> syn::Result<MExport> {
                 Ok(MExport {
@@ -207,6 +264,15 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
                     exact: boolean(&t[3])?,
                     origin_id: string(&t[4])?,
                     origin: string(&t[5])?,
+                    life: match &t[6] {
+                        syn::Lit::Str(s) => life_of(s)?,
+                        l => {
+                            return Err(syn::Error::new(
+                                l.span(),
+                                "modkit internal: expected a lifetime",
+                            ));
+                        }
+                    },
                 })
             })
             .collect::<syn::Result<_>>()?;
@@ -224,13 +290,16 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
         };
         let privates = items(bracket(p, "privates")?)?;
         let seen = items(bracket(p, "seen")?)?;
+        let values = items(bracket(p, "values")?)?;
         Ok(Payload::Module(Manifest {
             id: id.value(),
             name: name.value(),
             public: public.value,
+            is_async: is_async.value,
             exports,
             privates,
             seen,
+            values,
         }))
     }
 }
@@ -265,6 +334,11 @@ fn tuples(ts: TokenStream, arity: usize) -> syn::Result<Vec<Vec<syn::Lit>>> {
     Ok(out)
 }
 
+fn life_of(s: &syn::LitStr) -> syn::Result<Life> {
+    Life::parse_str(&s.value())
+        .ok_or_else(|| syn::Error::new(s.span(), "modkit internal: unknown lifetime"))
+}
+
 fn int(l: &syn::Lit) -> syn::Result<usize> {
     match l {
         syn::Lit::Int(i) => i.base10_parse(),
@@ -296,13 +370,44 @@ fn boolean(l: &syn::Lit) -> syn::Result<bool> {
 // ---------------------------------------------------------------------------------------------
 // model + check
 
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one provider"
+)]
 struct Local {
+    /// What the entry names: the struct or factory (plain, bind), the trait object (alias), the
+    /// value type (value). Errors point at it.
     ty: syn::Type,
+    /// The type the module provides under this entry.
+    provided: TokenStream,
+    /// The spelling `exports = [..]` matches: the listed type, or the trait object.
+    spelled: syn::Type,
     key: String,
     exact: bool,
     name: String,
     /// Whether importers may name it in a hint (`ProviderAt`): see `hintable`.
     hintable: bool,
+    kind: LKind,
+    life: Life,
+    is_async: bool,
+    hooks: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LKind {
+    /// An `#[injectable]` struct or a `#[provider]` function (possibly bound to a trait object).
+    Built,
+    /// A value supplied at build.
+    Value,
+    /// Another name for local provider `.0`.
+    Alias(usize),
+}
+
+impl Local {
+    /// Whether the module keeps the built instance in a field.
+    fn stored(&self) -> bool {
+        self.life == Life::Singleton && !matches!(self.kind, LKind::Alias(_))
+    }
 }
 
 /// A type the module sees through an import.
@@ -314,6 +419,7 @@ struct Seen {
     name: String,
     origin_id: String,
     origin: String,
+    life: Life,
 }
 
 enum Hint {
@@ -345,12 +451,28 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
     let module = &spec.name;
     let mut payloads = payloads.into_iter();
     let mut locals: Vec<Local> = Vec::new();
-    for ty in &spec.providers {
+    let mut aliases: Vec<(&syn::Type, &syn::Type)> = Vec::new();
+    for entry in &spec.providers {
+        let (ty, bind) = match entry {
+            PEntry::Plain(t) => (t, None),
+            PEntry::Bind(t, d) => (t, Some(d)),
+            PEntry::Alias(d, t) => {
+                aliases.push((d, t));
+                continue;
+            }
+        };
         match payloads.next() {
-            Some(Payload::Injectable { key, name: _, public, generic }) => {
+            Some(Payload::Injectable { key, name: _, public, generic, factory, life, is_async, hooks }) => {
                 let args = generic_args(ty);
-                let exact = !generic;
                 let key = if args.is_empty() { key } else { format!("{key}{args}") };
+                let (provided, spelled, key, exact, name) = match bind {
+                    Some(d) => (quote!(#d), d.clone(), format!("dyn:{}", pretty(d)), false, pretty(d)),
+                    None if factory => {
+                        let p = &spec.krate;
+                        (quote!(<#ty as #p::__private::Provider>::Output), ty.clone(), key, true, short_name(ty))
+                    }
+                    None => (quote!(#ty), ty.clone(), key, !generic, short_name(ty)),
+                };
                 if let Some(first) = locals.iter().find(|l| l.key == key) {
                     errors.push(syn::Error::new_spanned(ty,
                         format!(
@@ -363,7 +485,19 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
                     continue;
                 }
                 let hintable = public || !spec.public;
-                locals.push(Local { ty: ty.clone(), key, exact, name: short_name(ty), hintable });
+                locals.push(Local {
+                    ty: ty.clone(),
+                    provided,
+                    spelled,
+                    key,
+                    exact,
+                    name,
+                    hintable,
+                    kind: LKind::Built,
+                    life,
+                    is_async,
+                    hooks,
+                });
             }
             Some(Payload::Module(m)) => errors.push(syn::Error::new_spanned(ty,
                 format!(
@@ -374,6 +508,44 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
             )),
             None => errors.push(syn::Error::new_spanned(ty, "modkit internal: chain ended early")),
         }
+    }
+    for v in &spec.values {
+        locals.push(Local {
+            ty: v.clone(),
+            provided: quote!(#v),
+            spelled: v.clone(),
+            key: format!("value:{}", pretty(v)),
+            exact: false,
+            name: short_name(v),
+            hintable: false,
+            kind: LKind::Value,
+            life: Life::Singleton,
+            is_async: false,
+            hooks: false,
+        });
+    }
+    for (d, t) in aliases {
+        // The target is one of this module's providers (checked by `#[module]`).
+        let Some(target) = locals
+            .iter()
+            .position(|l| l.kind == LKind::Built && same_tokens(&l.ty, t))
+        else {
+            continue;
+        };
+        let life = locals[target].life;
+        locals.push(Local {
+            ty: d.clone(),
+            provided: quote!(#d),
+            spelled: d.clone(),
+            key: format!("dyn:{}", pretty(d)),
+            exact: false,
+            name: pretty(d),
+            hintable: false,
+            kind: LKind::Alias(target),
+            life,
+            is_async: false,
+            hooks: false,
+        });
     }
     let mut imports: Vec<(syn::Type, Manifest)> = Vec::new();
     for ty in &spec.imports {
@@ -431,6 +603,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
                 name: e.name.clone(),
                 origin_id: e.origin_id.clone(),
                 origin: e.origin.clone(),
+                life: e.life,
             });
         }
     }
@@ -479,8 +652,24 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
         match e {
             ExportSpec::Provider(ty) => {
                 // Absent only when the provider itself was rejected above.
-                if let Some(l) = locals.iter().position(|l| crate::util::same_tokens(&l.ty, ty)) {
+                if let Some(l) = locals.iter().position(|l| same_tokens(&l.spelled, ty)) {
                     push(&mut exports, Export::Local(l));
+                }
+            }
+            ExportSpec::Spelled(ty) => {
+                let key = format!("dyn:{}", pretty(ty));
+                if let Some(l) = locals.iter().position(|l| l.key == key) {
+                    push(&mut exports, Export::Local(l));
+                } else if let Some(s) = seen.iter().position(|s| s.key == key) {
+                    push(&mut exports, Export::Seen(s));
+                } else {
+                    errors.push(syn::Error::new_spanned(ty,
+                        format!(
+                            "module `{module}` exports `{0}`, which it neither provides nor imports from a module that exports it\n\
+                             fix: bind a provider to it (`providers = [Impl as {0}]`), or import the module that exports `{0}`",
+                            pretty(ty)
+                        ),
+                    ));
                 }
             }
             ExportSpec::Import(ty) => {
@@ -580,6 +769,12 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
     let p = quote!(#krate::__private);
     let builder = format_ident!("__modkit_Builder_{}", name);
     let parts = format_ident!("__modkit_Parts_{}", name);
+    let unreachable = quote!(#p::unreachable_hint());
+    let life_marker = |l: Life| match l {
+        Life::Singleton => quote!(#p::Singleton),
+        Life::Transient => quote!(#p::Transient),
+        Life::Request => quote!(#p::Request),
+    };
 
     let local_fields: Vec<syn::Ident> = (0..model.locals.len())
         .map(|i| format_ident!("__modkit_p{}", i))
@@ -587,10 +782,12 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
     let seen_fields: Vec<syn::Ident> = (0..model.seen.len())
         .map(|i| format_ident!("__modkit_v{}", i))
         .collect();
-    let local_tys: Vec<&syn::Type> = model.locals.iter().map(|l| &l.ty).collect();
+    let import_fields: Vec<syn::Ident> = (0..model.imports.len())
+        .map(|j| format_ident!("__modkit_i{}", j))
+        .collect();
     let import_tys: Vec<&syn::Type> = model.imports.iter().map(|(t, _)| t).collect();
     // A seen type named through the import that exports it, as `importer` sees it: this module
-    // in its own impls, `__I` in the `ExportAt`/`SeenAt` impls generic over their importer.
+    // in its own impls, `__I` in the impls generic over their importer.
     let seen_ty = |s: &Seen, importer: &TokenStream| {
         let imp = import_tys[s.import];
         let k = s.k;
@@ -607,13 +804,35 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         .map(|s| seen_ty(s, &quote!(__I)))
         .collect();
 
-    // struct + builder
+    // Request cells: one per request-scoped built provider, numbered in list order.
+    let mut cell_of = vec![usize::MAX; model.locals.len()];
+    let mut cells = 0usize;
+    for (i, l) in model.locals.iter().enumerate() {
+        if l.life == Life::Request && l.kind == LKind::Built {
+            cell_of[i] = cells;
+            cells += 1;
+        }
+    }
+
+    // struct + builder: stored singletons, imported singletons, the imports themselves.
+    let stored: Vec<usize> = (0..model.locals.len())
+        .filter(|&i| model.locals[i].stored())
+        .collect();
+    let stored_fields: Vec<&syn::Ident> = stored.iter().map(|&i| &local_fields[i]).collect();
+    let stored_tys: Vec<&TokenStream> = stored.iter().map(|&i| &model.locals[i].provided).collect();
+    let seen_single: Vec<usize> = (0..model.seen.len())
+        .filter(|&n| model.seen[n].life == Life::Singleton)
+        .collect();
+    let single_fields: Vec<&syn::Ident> = seen_single.iter().map(|&n| &seen_fields[n]).collect();
+    let single_tys: Vec<&TokenStream> = seen_single.iter().map(|&n| &seen_tys[n]).collect();
     let structs = quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         #vis struct #parts {
-            #(#local_fields: #p::Arc<#local_tys>,)*
-            #(#seen_fields: #p::Arc<#seen_tys>,)*
+            #(#stored_fields: #p::Arc<#stored_tys>,)*
+            #(#single_fields: #p::Arc<#single_tys>,)*
+            #(#import_fields: #p::Arc<#import_tys>,)*
+            __modkit_base: usize,
         }
         #[automatically_derived]
         impl #p::Wired for #name {
@@ -622,23 +841,38 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         #vis struct #builder {
-            #(#local_fields: #p::OnceCell<#p::Arc<#local_tys>>,)*
-            #(#seen_fields: #p::Arc<#seen_tys>,)*
+            #(#stored_fields: ::core::option::Option<#p::Arc<#stored_tys>>,)*
+            #(#single_fields: #p::Arc<#single_tys>,)*
         }
     };
 
-    // Module impl: build imports, then every provider, then move everything into the struct.
-    let import_vars: Vec<syn::Ident> = (0..model.imports.len())
-        .map(|j| format_ident!("__modkit_i{}", j))
+    // Dependency edges of every local, in list order.
+    let deps_of: Vec<TokenStream> = model
+        .locals
+        .iter()
+        .map(|l| {
+            let ty = &l.ty;
+            match l.kind {
+                LKind::Built => {
+                    let tr = match (l.life, l.is_async) {
+                        (Life::Singleton, false) => quote!(Construct),
+                        (Life::Singleton, true) => quote!(ConstructAsync),
+                        (Life::Transient, _) => quote!(Make),
+                        (Life::Request, _) => quote!(MakeIn),
+                    };
+                    quote_spanned!(ty.span()=> <#ty as #p::#tr<#name>>::DEPS)
+                }
+                LKind::Value => quote!(&[]),
+                LKind::Alias(t) => {
+                    let tn = &model.locals[t].name;
+                    quote!(&[#krate::info::DepInfo { ty: #tn, module: #module_name, local: ::core::option::Option::Some(#t) }])
+                }
+            }
+        })
         .collect();
-    let seen_init = model.seen.iter().zip(&seen_fields).map(|(s, f)| {
-        let var = &import_vars[s.import];
-        let imp = import_tys[s.import];
-        let k = s.k;
-        quote!(#f: <#imp as #p::ExportAt<#k, #name>>::export(&#var))
-    });
+    let n_locals = model.locals.len();
     let local_names: Vec<&str> = model.locals.iter().map(|l| l.name.as_str()).collect();
-    let exported: Vec<bool> = (0..model.locals.len())
+    let exported: Vec<bool> = (0..n_locals)
         .map(|i| {
             model
                 .exports
@@ -646,6 +880,13 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 .any(|e| matches!(e, Export::Local(x) if *x == i))
         })
         .collect();
+    let kinds = model.locals.iter().map(|l| match (l.kind, l.life) {
+        (LKind::Value, _) => quote!(#krate::info::Kind::Value),
+        (_, Life::Singleton) => quote!(#krate::info::Kind::Singleton),
+        (_, Life::Transient) => quote!(#krate::info::Kind::Transient),
+        (_, Life::Request) => quote!(#krate::info::Kind::Request),
+    });
+    let dep_refs = (0..n_locals).map(|i| quote!(#name::__MODKIT_DEPS[#i]));
     let export_infos = model.exports.iter().map(|e| match e {
         Export::Local(i) => {
             let n = &model.locals[*i].name;
@@ -657,91 +898,228 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             quote!(#krate::info::ExportInfo { name: #n, origin: #o })
         }
     });
-    let deps_of: Vec<TokenStream> = model
+
+    // The build: imports, then each singleton in dependency order.
+    let steps = model.locals.iter().enumerate().filter(|(_, l)| l.stored()).map(|(i, l)| {
+        let f = &local_fields[i];
+        let ty = &l.ty;
+        let provided = &l.provided;
+        if l.kind == LKind::Value {
+            quote!(#i => { __modkit_b.#f = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); })
+        } else {
+            {
+                let call = if l.is_async {
+                    quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<Self>>::construct(&__modkit_b).await)
+                } else {
+                    quote_spanned!(ty.span()=> <#ty as #p::Construct<Self>>::construct(&__modkit_b))
+                };
+                quote! {
+                    #i => {
+                        let __modkit_v = match #call {
+                            ::core::result::Result::Ok(v) => #p::Arc::new(v),
+                            ::core::result::Result::Err(e) => {
+                                return ::core::result::Result::Err(__modkit_ctx.fail::<Self>(#i, #krate::Stage::Construct, e));
+                            }
+                        };
+                        __modkit_ctx.started::<Self, #ty>(#i, &__modkit_v).await?;
+                        let __modkit_a: #p::Arc<#provided> = __modkit_v;
+                        __modkit_b.#f = ::core::option::Option::Some(__modkit_a);
+                    }
+                }
+            }
+        }
+    });
+    let seen_init = seen_single.iter().map(|&n| {
+        let s = &model.seen[n];
+        let f = &seen_fields[n];
+        let var = &import_fields[s.import];
+        let imp = import_tys[s.import];
+        let k = s.k;
+        quote!(#f: <#imp as #p::ExportAt<#k, #name>>::export(&#var))
+    });
+    let first_async = model
         .locals
         .iter()
-        .map(|l| {
-            let ty = &l.ty;
-            quote_spanned!(ty.span()=> <#ty as #p::Construct<#name>>::DEPS)
+        .find(|l| l.kind == LKind::Built && (l.is_async || l.hooks))
+        .map(|l| l.provided.clone())
+        .or_else(|| {
+            model
+                .imports
+                .iter()
+                .find(|(_, m)| m.is_async)
+                .map(|(t, _)| quote!(<#t as #krate::Module>::FirstAsync))
         })
-        .collect();
+        .unwrap_or_else(|| quote!(#p::NoAsync));
+    let shareable = model
+        .locals
+        .iter()
+        .filter(|l| l.kind == LKind::Value || l.spelled != l.ty)
+        .map(|l| {
+            let (ty, provided) = (&l.spelled, &l.provided);
+            quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)
+        });
     let module_impl = quote! {
+        impl #name {
+            #[doc(hidden)]
+            const __MODKIT_DEPS: [&'static [#krate::info::DepInfo]; #n_locals] = [#(#deps_of),*];
+            #[doc(hidden)]
+            const __MODKIT_ORDER: [usize; #n_locals] = #p::build_order(&#name::__MODKIT_DEPS);
+        }
         #[automatically_derived]
         impl #krate::Module for #name {
             type Builder = #builder;
+            type FirstAsync = #first_async;
             fn info() -> &'static #krate::info::ModuleInfo {
                 static INFO: #krate::info::ModuleInfo = #krate::info::ModuleInfo {
                     name: #module_name,
                     id: #id,
                     imports: &[#(<#import_tys as #krate::Module>::info),*],
-                    providers: &[#(#krate::info::ProviderInfo { name: #local_names, deps: #deps_of, exported: #exported }),*],
+                    providers: &[#(#krate::info::ProviderInfo { name: #local_names, deps: #dep_refs, exported: #exported, kind: #kinds }),*],
                     exports: &[#(#export_infos),*],
                 };
                 &INFO
             }
-            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::Arc<Self> {
-                #(let #import_vars = __modkit_ctx.import::<#import_tys>(<#import_tys as #krate::Module>::__build);)*
-                let __modkit_b = #builder {
-                    #(#local_fields: #p::OnceCell::new(),)*
-                    #(#seen_init,)*
-                };
-                #(let #local_fields = <Self as #p::Resolve<#local_tys>>::build_get(&__modkit_b);)*
-                #p::Arc::new(#name {
-                    __modkit: #parts {
-                        #(#local_fields,)*
-                        #(#seen_fields: __modkit_b.#seen_fields,)*
-                    },
+            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<#p::Arc<Self>, #krate::BuildError>> {
+                ::std::boxed::Box::pin(async move {
+                    #(let #import_fields = __modkit_ctx.import::<#import_tys>(<#import_tys as #krate::Module>::__build).await?;)*
+                    let __modkit_base = __modkit_ctx.cells(#cells);
+                    #[allow(unused_mut)]
+                    let mut __modkit_b = #builder {
+                        #(#stored_fields: ::core::option::Option::None,)*
+                        #(#seen_init,)*
+                    };
+                    for &__modkit_i in #name::__MODKIT_ORDER.iter() {
+                        match __modkit_i {
+                            #(#steps)*
+                            _ => {}
+                        }
+                    }
+                    ::core::result::Result::Ok(#p::Arc::new(#name {
+                        __modkit: #parts {
+                            #(#stored_fields: match __modkit_b.#stored_fields {
+                                ::core::option::Option::Some(v) => v,
+                                ::core::option::Option::None => #unreachable,
+                            },)*
+                            #(#single_fields: __modkit_b.#single_fields,)*
+                            #(#import_fields,)*
+                            __modkit_base,
+                        },
+                    }))
                 })
             }
         }
-        const _: () = #p::check_cycles(#module_name, &[#(#local_names),*], &[#(#deps_of),*]);
+        const _: () = #p::check_cycles(#module_name, &[#(#local_names),*], &#name::__MODKIT_DEPS);
+        #(#shareable)*
     };
 
     // Resolve: local providers, then what the imports export, then the hints.
+    let dep_info = |n: &str, origin: &str, local: Option<usize>| {
+        let local = if let Some(i) = local {
+            quote!(::core::option::Option::Some(#i))
+        } else {
+            quote!(::core::option::Option::None)
+        };
+        quote!(#krate::info::DepInfo { ty: #n, module: #origin, local: #local })
+    };
     let local_resolves = model.locals.iter().enumerate().map(|(i, l)| {
         let ty = &l.ty;
+        let provided = &l.provided;
         let f = &local_fields[i];
-        let n = &l.name;
-        let construct = quote_spanned!(ty.span()=> <#ty as #p::Construct<#name>>::construct(__modkit_b));
+        let dep = dep_info(&l.name, &module_name, Some(i));
+        let life = life_marker(l.life);
+        let (build_get, get, get_in) = match (l.kind, l.life) {
+            (LKind::Alias(t), _) => {
+                let tp = &model.locals[t].provided;
+                (
+                    quote!(let a: #p::Arc<#tp> = <Self as #p::Resolve<#tp>>::build_get(__modkit_b); a),
+                    quote!(let a: #p::Arc<#tp> = <Self as #p::Resolve<#tp>>::get(self); a),
+                    quote!(let a: #p::Arc<#tp> = <Self as #p::Resolve<#tp>>::get_in(self, __modkit_c); a),
+                )
+            }
+            (_, Life::Singleton) => (
+                quote!(match &__modkit_b.#f { ::core::option::Option::Some(v) => #p::Arc::clone(v), ::core::option::Option::None => #unreachable }),
+                quote!(#p::Arc::clone(&self.__modkit.#f)),
+                quote!(let _ = __modkit_c; #p::Arc::clone(&self.__modkit.#f)),
+            ),
+            (_, Life::Transient) => (
+                quote!(let _ = __modkit_b; #unreachable),
+                quote_spanned!(ty.span()=> let a: #p::Arc<#provided> = #p::Arc::new(<#ty as #p::Make<Self>>::make(self)); a),
+                quote!(let _ = __modkit_c; <Self as #p::Resolve<#provided>>::get(self)),
+            ),
+            (_, Life::Request) => {
+                let c = cell_of[i];
+                (
+                    quote!(let _ = __modkit_b; #unreachable),
+                    quote!(#unreachable),
+                    quote_spanned!(ty.span()=> __modkit_c.get_or_init::<#provided>(self.__modkit.__modkit_base + #c, || {
+                        let a: #p::Arc<#provided> = #p::Arc::new(<#ty as #p::MakeIn<Self>>::make_in(self, __modkit_c));
+                        a
+                    })),
+                )
+            }
+        };
         quote! {
             #[automatically_derived]
-            impl #p::Resolve<#ty> for #name {
+            impl #p::Resolve<#provided> for #name {
                 type Access = #p::Visible;
-                const DEP: #krate::info::DepInfo = #krate::info::DepInfo { ty: #n, module: #module_name, local: ::core::option::Option::Some(#i) };
+                type Life = #life;
+                const DEP: #krate::info::DepInfo = #dep;
                 #[inline]
-                fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> {
-                    #p::Arc::clone(__modkit_b.#f.get_or_init(|| #p::Arc::new(#construct)))
-                }
+                fn build_get(__modkit_b: &#builder) -> #p::Arc<#provided> { #build_get }
                 #[inline]
-                fn get(&self) -> #p::Arc<#ty> {
-                    #p::Arc::clone(&self.__modkit.#f)
-                }
+                fn get(&self) -> #p::Arc<#provided> { #get }
+                #[inline]
+                fn get_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#provided> { #get_in }
             }
         }
     });
     let seen_resolves = model.seen.iter().enumerate().map(|(n, s)| {
         let ty = &seen_tys[n];
         let f = &seen_fields[n];
-        let (tn, origin) = (&s.name, &s.origin);
+        let imp = import_tys[s.import];
+        let via = &import_fields[s.import];
+        let k = s.k;
+        let dep = dep_info(&s.name, &s.origin, None);
+        let life = life_marker(s.life);
+        let (build_get, get, get_in) = match s.life {
+            Life::Singleton => (
+                quote!(#p::Arc::clone(&__modkit_b.#f)),
+                quote!(#p::Arc::clone(&self.__modkit.#f)),
+                quote!(let _ = __modkit_c; #p::Arc::clone(&self.__modkit.#f)),
+            ),
+            Life::Transient => (
+                quote!(let _ = __modkit_b; #unreachable),
+                quote!(<#imp as #p::ExportAt<#k, #name>>::export(&self.__modkit.#via)),
+                quote!(let _ = __modkit_c; <#imp as #p::ExportAt<#k, #name>>::export(&self.__modkit.#via)),
+            ),
+            Life::Request => (
+                quote!(let _ = __modkit_b; #unreachable),
+                quote!(#unreachable),
+                quote!(<#imp as #p::ExportAt<#k, #name>>::export_in(&self.__modkit.#via, __modkit_c)),
+            ),
+        };
         quote! {
             #[automatically_derived]
             impl #p::Resolve<#ty> for #name {
                 type Access = #p::Visible;
-                const DEP: #krate::info::DepInfo = #krate::info::DepInfo { ty: #tn, module: #origin, local: ::core::option::Option::None };
+                type Life = #life;
+                const DEP: #krate::info::DepInfo = #dep;
                 #[inline]
-                fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> {
-                    #p::Arc::clone(&__modkit_b.#f)
-                }
+                fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> { #build_get }
                 #[inline]
-                fn get(&self) -> #p::Arc<#ty> {
-                    #p::Arc::clone(&self.__modkit.#f)
-                }
+                fn get(&self) -> #p::Arc<#ty> { #get }
+                #[inline]
+                fn get_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#ty> { #get_in }
             }
         }
     });
     let hint_resolves = model.hints.iter().map(|h| {
         let (ty, access, tn, owner) = match h {
-            Hint::NotExported { import, k, name: tn } => {
+            Hint::NotExported {
+                import,
+                k,
+                name: tn,
+            } => {
                 let imp = import_tys[*import];
                 (
                     quote!(<#imp as #p::ProviderAt<#k, #name>>::Ty),
@@ -753,7 +1131,12 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             Hint::OnlyThrough { import, k } => {
                 let imp = import_tys[*import];
                 let m = &model.imports[*import].1;
-                let tn = m.seen.iter().find(|s| s.k == *k).map(|s| s.name.clone()).unwrap_or_default();
+                let tn = m
+                    .seen
+                    .iter()
+                    .find(|s| s.k == *k)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default();
                 (
                     quote!(<#imp as #p::SeenAt<#k, #name>>::Ty),
                     quote!(#p::OnlyThrough<<#imp as #p::SeenAt<#k, #name>>::Owner, #imp>),
@@ -762,43 +1145,60 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 )
             }
         };
+        let dep = dep_info(&tn, &owner, None);
         quote! {
             #[automatically_derived]
             impl #p::Resolve<#ty> for #name {
                 type Access = #access;
-                const DEP: #krate::info::DepInfo = #krate::info::DepInfo { ty: #tn, module: #owner, local: ::core::option::Option::None };
-                fn build_get(_: &#builder) -> #p::Arc<#ty> {
-                    #p::unreachable_hint()
-                }
-                fn get(&self) -> #p::Arc<#ty> {
-                    #p::unreachable_hint()
-                }
+                type Life = #p::Singleton;
+                const DEP: #krate::info::DepInfo = #dep;
+                fn build_get(_: &#builder) -> #p::Arc<#ty> { #unreachable }
+                fn get(&self) -> #p::Arc<#ty> { #unreachable }
+                fn get_in(&self, _: &#p::Cells) -> #p::Arc<#ty> { #unreachable }
             }
         }
     });
 
     // What importers may name: exports, and (for hints) providers and seen types.
     let export_impls = model.exports.iter().enumerate().map(|(k, e)| {
-        let (ty, f) = match e {
+        let (ty, life, export, export_in) = match e {
             Export::Local(i) => {
-                let t = &model.locals[*i].ty;
-                (quote!(#t), &local_fields[*i])
+                let l = &model.locals[*i];
+                let t = &l.provided;
+                (
+                    t.clone(),
+                    life_marker(l.life),
+                    quote!(<Self as #p::Resolve<#t>>::get(self)),
+                    quote!(<Self as #p::Resolve<#t>>::get_in(self, __modkit_c)),
+                )
             }
-            Export::Seen(s) => (seen_tys_for_importer[*s].clone(), &seen_fields[*s]),
+            Export::Seen(n) => {
+                let s = &model.seen[*n];
+                let imp = import_tys[s.import];
+                let via = &import_fields[s.import];
+                let k2 = s.k;
+                (
+                    seen_tys_for_importer[*n].clone(),
+                    life_marker(s.life),
+                    quote!(<#imp as #p::ExportAt<#k2, __I>>::export(&self.__modkit.#via)),
+                    quote!(<#imp as #p::ExportAt<#k2, __I>>::export_in(&self.__modkit.#via, __modkit_c)),
+                )
+            }
         };
         quote! {
             #[automatically_derived]
             impl<__I> #p::ExportAt<#k, __I> for #name {
                 type Ty = #ty;
+                type Life = #life;
                 #[inline]
-                fn export(&self) -> #p::Arc<#ty> {
-                    #p::Arc::clone(&self.__modkit.#f)
-                }
+                fn export(&self) -> #p::Arc<#ty> { #export }
+                #[inline]
+                fn export_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#ty> { #export_in }
             }
         }
     });
     let provider_ats = model.locals.iter().enumerate().filter(|(_, l)| l.hintable).map(|(i, l)| {
-        let ty = &l.ty;
+        let ty = &l.provided;
         quote!(#[automatically_derived] impl<__I> #p::ProviderAt<#i, __I> for #name { type Ty = #ty; })
     });
     let seen_hintable = |s: &Seen| model.imports[s.import].1.public || !spec.public;
@@ -808,17 +1208,59 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         quote!(#[automatically_derived] impl<__I> #p::SeenAt<#n, __I> for #name { type Ty = #ty; type Owner = #imp; })
     });
 
+    // Values: this module's own, then those its imports need, each once.
+    let mut values: Vec<(String, String, TokenStream, TokenStream)> = Vec::new(); // key, name, ty (self), ty (importer)
+    for l in model.locals.iter().filter(|l| l.kind == LKind::Value) {
+        let t = &l.provided;
+        values.push((l.key.clone(), l.name.clone(), t.clone(), t.clone()));
+    }
+    for (j, (_, m)) in model.imports.iter().enumerate() {
+        let imp = import_tys[j];
+        for v in &m.values {
+            if values.iter().any(|(k, ..)| *k == v.key) {
+                continue;
+            }
+            let k2 = v.k;
+            values.push((
+                v.key.clone(),
+                v.name.clone(),
+                quote!(<#imp as #p::ValueAt<#k2, #name>>::Ty),
+                quote!(<#imp as #p::ValueAt<#k2, __I>>::Ty),
+            ));
+        }
+    }
+    let value_ats = values.iter().enumerate().map(|(n, (_, _, _, ty))| {
+        quote!(#[automatically_derived] impl<__I> #p::ValueAt<#n, __I> for #name { type Ty = #ty; })
+    });
+    let positions: Vec<syn::Ident> = (0..values.len())
+        .map(|n| format_ident!("__V{}", n))
+        .collect();
+    let value_tys = values.iter().map(|(_, _, t, _)| t);
+    let values_impl = quote! {
+        #[automatically_derived]
+        impl<__L, #(#positions),*> #p::Values<__L, (#(#positions,)*)> for #name
+        where #(__L: #p::Has<#value_tys, #positions>,)*
+        {}
+    };
+
     // This module's own companion macro, for its importers.
     let m_exports = model.exports.iter().enumerate().map(|(k, e)| match e {
         Export::Local(i) => {
             let l = &model.locals[*i];
-            let (key, n, exact) = (&l.key, &l.name, l.exact);
-            quote!((#k #key #n #exact #id #module_name))
+            let (key, n, exact, life) = (&l.key, &l.name, l.exact, l.life.as_str());
+            quote!((#k #key #n #exact #id #module_name #life))
         }
         Export::Seen(s) => {
             let s = &model.seen[*s];
-            let (key, n, exact, oid, o) = (&s.key, &s.name, s.exact, &s.origin_id, &s.origin);
-            quote!((#k #key #n #exact #oid #o))
+            let (key, n, exact, oid, o, life) = (
+                &s.key,
+                &s.name,
+                s.exact,
+                &s.origin_id,
+                &s.origin,
+                s.life.as_str(),
+            );
+            quote!((#k #key #n #exact #oid #o #life))
         }
     });
     let m_privates = model
@@ -839,10 +1281,16 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             let (key, tn) = (&s.key, &s.name);
             quote!((#n #key #tn))
         });
+    let m_values = values
+        .iter()
+        .enumerate()
+        .map(|(n, (key, vn, _, _))| quote!((#n #key #vn)));
     let public = spec.public;
+    let is_async = model.locals.iter().any(|l| l.is_async || l.hooks)
+        || model.imports.iter().any(|(_, m)| m.is_async);
     let payload = quote! {
-        (module id = #id name = #module_name public = #public
-            exports = [#(#m_exports)*] privates = [#(#m_privates)*] seen = [#(#m_seen)*])
+        (module id = #id name = #module_name public = #public async = #is_async
+            exports = [#(#m_exports)*] privates = [#(#m_privates)*] seen = [#(#m_seen)*] values = [#(#m_values)*])
     };
     let hash: String = id.rsplit('#').next().unwrap_or_default().to_owned();
     let vis: syn::Visibility = syn::parse2(vis.clone()).unwrap_or(syn::Visibility::Inherited);
@@ -861,6 +1309,8 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         #(#export_impls)*
         #(#provider_ats)*
         #(#seen_ats)*
+        #(#value_ats)*
+        #values_impl
         #companion
     }
 }
@@ -876,13 +1326,13 @@ mod tests {
         let input = quote! {
             @modkit_chain {} {
                 (spec krate = [::modkit] vis = [pub] name = AppModule id = "a#1" public = true
-                    providers = [] imports = [[LoggerModule]] exports = [])
-                (module id = "l#2" name = "LoggerModule" public = true
-                    exports = [(0 "k" "Logger")] privates = [] seen = [])
+                    providers = [] values = [] imports = [[LoggerModule]] exports = [])
+                (module id = "l#2" name = "LoggerModule" public = true async = false
+                    exports = [(0 "k" "Logger")] privates = [] seen = [] values = [])
             }
         };
         let out = super::expand(input).to_string();
         assert!(out.contains("compile_error"), "{out}");
-        assert!(out.contains("expected 6"), "{out}");
+        assert!(out.contains("expected 7"), "{out}");
     }
 }

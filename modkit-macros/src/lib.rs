@@ -6,6 +6,7 @@ mod chain;
 mod injectable;
 mod join;
 mod module;
+mod provider;
 mod util;
 
 fn site(item: &TokenStream) -> util::Site {
@@ -13,7 +14,19 @@ fn site(item: &TokenStream) -> util::Site {
         proc_macro::TokenTree::Ident(i)
             if !matches!(
                 i.to_string().as_str(),
-                "pub" | "struct" | "enum" | "union" | "crate" | "in" | "self" | "super"
+                "pub"
+                    | "struct"
+                    | "enum"
+                    | "union"
+                    | "crate"
+                    | "in"
+                    | "self"
+                    | "super"
+                    | "fn"
+                    | "async"
+                    | "const"
+                    | "unsafe"
+                    | "extern"
             ) =>
         {
             Some(i.span())
@@ -45,6 +58,16 @@ pub fn injectable(args: TokenStream, item: TokenStream) -> TokenStream {
 pub fn module(args: TokenStream, item: TokenStream) -> TokenStream {
     let site = site(&item);
     module::expand(args.into(), &item.into(), &site).into()
+}
+
+/// Makes a function a provider: its `Arc<T>` parameters are its dependencies, its return value
+/// (or the `Ok` of its `Result`) the provided value.
+///
+/// See the crate docs of `modkit` for the full reference.
+#[proc_macro_attribute]
+pub fn provider(args: TokenStream, item: TokenStream) -> TokenStream {
+    let site = site(&item);
+    provider::expand(args.into(), &item.into(), &site).into()
 }
 
 #[doc(hidden)]

@@ -9,7 +9,55 @@ use syn::spanned::Spanned;
 
 use crate::util::{Site, errors_to_tokens, macro_path, pretty, same_tokens};
 
-const KEYS: &[&str] = &["imports", "providers", "exports", "crate"];
+const KEYS: &[&str] = &["imports", "providers", "values", "exports", "crate"];
+
+/// One entry of a list: `Type`, `Type as dyn Trait` (a binding) or `dyn Trait = Type` (an alias).
+struct ListEntry {
+    ty: syn::Type,
+    tail: Option<(Tail, syn::Type)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    As,
+    Eq,
+}
+
+impl Parse for ListEntry {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let ty: syn::Type = input.parse()?;
+        let tail = if input.peek(syn::Token![as]) {
+            input.parse::<syn::Token![as]>()?;
+            Some((Tail::As, input.parse()?))
+        } else if input.peek(syn::Token![=]) {
+            input.parse::<syn::Token![=]>()?;
+            Some((Tail::Eq, input.parse()?))
+        } else {
+            None
+        };
+        Ok(ListEntry { ty, tail })
+    }
+}
+
+/// A provider entry as the join sees it.
+pub(crate) enum ProviderEntry {
+    /// `Service` or `make_pool`.
+    Plain(syn::Type),
+    /// `SmtpMailer as dyn Mailer`: builds `SmtpMailer`, visible only as `dyn Mailer`.
+    Bind(syn::Type, syn::Type),
+    /// `dyn Mailer = SmtpMailer`: the provider `SmtpMailer`, also visible as `dyn Mailer`.
+    Alias(syn::Type, syn::Type),
+}
+
+impl ProviderEntry {
+    /// The type the module provides under this entry.
+    pub(crate) fn provided(&self) -> &syn::Type {
+        match self {
+            ProviderEntry::Plain(t) => t,
+            ProviderEntry::Bind(_, d) | ProviderEntry::Alias(d, _) => d,
+        }
+    }
+}
 
 /// `key = [..]` or `crate = path`, as written.
 struct Entry {
@@ -18,7 +66,7 @@ struct Entry {
 }
 
 enum Value {
-    List(Punctuated<syn::Type, syn::Token![,]>),
+    List(Punctuated<ListEntry, syn::Token![,]>),
     Path(syn::Path),
 }
 
@@ -29,7 +77,7 @@ impl Parse for RawArgs {
         let mut entries = Vec::new();
         while !input.is_empty() {
             let key: syn::Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
-                syn::Error::new(e.span(), "expected `key = [..]`: the keys of `#[module]` are `imports`, `providers`, `exports` and `crate`")
+                syn::Error::new(e.span(), "expected `key = [..]`: the keys of `#[module]` are `imports`, `providers`, `values`, `exports` and `crate`")
             })?;
             if !input.peek(syn::Token![=]) {
                 return Err(syn::Error::new(
@@ -83,9 +131,76 @@ impl Parse for RawArgs {
 #[derive(Default)]
 struct Args {
     imports: Vec<syn::Type>,
-    providers: Vec<syn::Type>,
+    providers: Vec<ProviderEntry>,
+    values: Vec<syn::Type>,
     exports: Vec<syn::Type>,
     krate: Option<syn::Path>,
+}
+
+/// The entries of a list that takes plain types only.
+fn plain(
+    key: &str,
+    list: Punctuated<ListEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<syn::Type> {
+    list.into_iter()
+        .map(|e| {
+            if let Some((tail, t)) = &e.tail {
+                let what = if *tail == Tail::As { "`as` (a binding)" } else { "`=` (an alias)" };
+                errors.push(syn::Error::new_spanned(
+                    t,
+                    format!(
+                        "{what} is written in `providers = [..]`, and this is `{key} = [..]`\n\
+                         `{key}` lists types only; fix: move the entry to `providers = [..]`, or write just `{}`",
+                        pretty(&e.ty)
+                    ),
+                ));
+            }
+            e.ty
+        })
+        .collect()
+}
+
+fn provider_entries(
+    list: Punctuated<ListEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<ProviderEntry> {
+    let mut out = Vec::new();
+    for e in list {
+        match e.tail {
+            None => out.push(ProviderEntry::Plain(e.ty)),
+            Some((Tail::As, target)) => {
+                if matches!(target, syn::Type::TraitObject(_)) {
+                    out.push(ProviderEntry::Bind(e.ty, target));
+                } else {
+                    errors.push(syn::Error::new_spanned(
+                        &target,
+                        format!(
+                            "`{} as {}` binds a provider to `{}`, which is not a trait object\n\
+                             a binding makes the provider visible as `dyn Trait` only; fix: write `{} as dyn Trait`",
+                            pretty(&e.ty), pretty(&target), pretty(&target), pretty(&e.ty)
+                        ),
+                    ));
+                }
+            }
+            Some((Tail::Eq, target)) => {
+                if matches!(e.ty, syn::Type::TraitObject(_)) {
+                    out.push(ProviderEntry::Alias(e.ty, target));
+                } else {
+                    errors.push(syn::Error::new_spanned(
+                        &e.ty,
+                        format!(
+                            "`{} = {}` is an alias, and an alias names a trait object\n\
+                             an alias makes an existing provider visible also as `dyn Trait`, the same instance; \
+                             fix: write `dyn Trait = {}`",
+                            pretty(&e.ty), pretty(&target), pretty(&target)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args {
@@ -102,15 +217,16 @@ fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args {
         }
         seen.push(k.clone());
         match (k.as_str(), value) {
-            ("imports", Value::List(l)) => args.imports = l.into_iter().collect(),
-            ("providers", Value::List(l)) => args.providers = l.into_iter().collect(),
-            ("exports", Value::List(l)) => args.exports = l.into_iter().collect(),
+            ("imports", Value::List(l)) => args.imports = plain("imports", l, errors),
+            ("providers", Value::List(l)) => args.providers = provider_entries(l, errors),
+            ("values", Value::List(l)) => args.values = plain("values", l, errors),
+            ("exports", Value::List(l)) => args.exports = plain("exports", l, errors),
             ("crate", Value::Path(p)) => args.krate = Some(p),
             _ => {
                 let alts = darling::Error::unknown_field_with_alts(&k, KEYS);
                 errors.push(syn::Error::new(
                     key.span(),
-                    format!("{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `exports = [..]` and `crate = path`"),
+                    format!("{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `exports = [..]` and `crate = path`"),
                 ));
             }
         }
@@ -184,16 +300,22 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         site.krate,
         site.hash("module", &name.to_string())
     );
-    let provider_tys = &args.providers;
+    let provider_specs = args.providers.iter().map(|e| match e {
+        ProviderEntry::Plain(t) => quote!((plain [#t])),
+        ProviderEntry::Bind(t, d) => quote!((bind [#t] [#d])),
+        ProviderEntry::Alias(d, t) => quote!((alias [#d] [#t])),
+    });
+    let value_tys = &args.values;
     let import_tys = &args.imports;
     let export_specs = exports.iter().map(|e| match e {
         ExportSpec::Provider(ty) => quote!((provider [#ty])),
         ExportSpec::Import(ty) => quote!((import [#ty])),
         ExportSpec::Lookup(ty, _) => quote!((lookup [#ty])),
+        ExportSpec::Spelled(ty) => quote!((spelled [#ty])),
     });
     let spec = quote! {
         (spec krate = [#krate] vis = [#vis] name = #name id = #id public = #public
-            providers = [#([#provider_tys])*] imports = [#([#import_tys])*] exports = [#(#export_specs)*])
+            providers = [#(#provider_specs)*] values = [#([#value_tys])*] imports = [#([#import_tys])*] exports = [#(#export_specs)*])
     };
     let mut chain: Vec<TokenStream> = Vec::new();
     chain.extend(providers);
@@ -223,6 +345,8 @@ enum ExportSpec {
     Import(syn::Type),
     /// A type to find among the imports' exports by its key, with the path of its companion macro.
     Lookup(syn::Type, TokenStream),
+    /// A trait object to find among the imports' exports by its spelling.
+    Spelled(syn::Type),
 }
 
 struct Links {
@@ -249,19 +373,47 @@ fn link(ty: &syn::Type, list: &str, errors: &mut Vec<syn::Error>) -> TokenStream
 
 fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> Links {
     let mut providers = Vec::new();
-    for (i, ty) in args.providers.iter().enumerate() {
-        if args.providers[..i].iter().any(|t| same_tokens(t, ty)) {
+    let provided: Vec<&syn::Type> = args
+        .providers
+        .iter()
+        .map(ProviderEntry::provided)
+        .chain(&args.values)
+        .collect();
+    for (i, ty) in provided.iter().enumerate() {
+        if provided[..i].iter().any(|t| same_tokens(t, ty)) {
             errors.push(syn::Error::new_spanned(
                 ty,
                 format!(
-                    "`{}` is listed twice in `providers = [..]` of module `{name}`\n\
+                    "`{}` is listed twice in `providers = [..]` or `values = [..]` of module `{name}`\n\
                      a module builds one instance of each provider; fix: remove the second entry",
                     pretty(ty)
                 ),
             ));
-            continue;
         }
-        providers.push(link(ty, "providers", errors));
+    }
+    for e in &args.providers {
+        match e {
+            ProviderEntry::Plain(ty) | ProviderEntry::Bind(ty, _) => {
+                providers.push(link(ty, "providers", errors));
+            }
+            ProviderEntry::Alias(d, target) => {
+                if !args
+                    .providers
+                    .iter()
+                    .any(|p| matches!(p, ProviderEntry::Plain(t) if same_tokens(t, target)))
+                {
+                    errors.push(syn::Error::new_spanned(
+                        target,
+                        format!(
+                            "the alias `{} = {}` names `{}`, which is not a provider of module `{name}`\n\
+                             an alias makes one of the module's own providers visible under a second type; \
+                             fix: add `{}` to `providers = [..]` of `{name}`, or bind it with `{} as {}`",
+                            pretty(d), pretty(target), pretty(target), pretty(target), pretty(target), pretty(d)
+                        ),
+                    ));
+                }
+            }
+        }
     }
     let mut imports = Vec::new();
     for (j, ty) in args.imports.iter().enumerate() {
@@ -296,10 +448,24 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
             ));
             continue;
         }
-        if args.providers.iter().any(|t| same_tokens(t, ty)) {
+        if provided.iter().any(|t| same_tokens(*t, ty)) {
             exports.push(ExportSpec::Provider(ty.clone()));
         } else if args.imports.iter().any(|t| same_tokens(t, ty)) {
             exports.push(ExportSpec::Import(ty.clone()));
+        } else if matches!(ty, syn::Type::TraitObject(_)) {
+            exports.push(ExportSpec::Spelled(ty.clone()));
+        } else if let Some(p) = args.providers.iter().find_map(|p| match p {
+            ProviderEntry::Bind(t, d) if same_tokens(t, ty) => Some(d),
+            _ => None,
+        }) {
+            errors.push(syn::Error::new_spanned(
+                ty,
+                format!(
+                    "module `{name}` exports `{}`, which it binds as `{}`: the binding is visible only as the trait object\n\
+                     fix: export `{}`, or list `{}` without `as` to provide the concrete type",
+                    pretty(ty), pretty(p), pretty(p), pretty(ty)
+                ),
+            ));
         } else {
             let link = link(ty, "exports", errors);
             exports.push(ExportSpec::Lookup(ty.clone(), link));

@@ -20,6 +20,34 @@ pub struct ProviderInfo {
     pub deps: &'static [DepInfo],
     /// Whether the module lists it in `exports = [..]`.
     pub exported: bool,
+    /// How long an instance lives, or whether the app is given it.
+    pub kind: Kind,
+}
+
+/// How a provider's instances live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One instance per app, built by `App::build` (the default).
+    Singleton,
+    /// A new instance on every resolve.
+    Transient,
+    /// One instance per request scope ([`crate::Scope`]), built when first resolved in it.
+    Request,
+    /// One instance per app, supplied by the caller with [`crate::AppBuilder::value`].
+    Value,
+}
+
+impl Kind {
+    /// The word used in messages and in the rendered graph.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Singleton => "singleton",
+            Kind::Transient => "transient",
+            Kind::Request => "request",
+            Kind::Value => "value",
+        }
+    }
 }
 
 /// One export of a module.

@@ -34,7 +34,7 @@
 //! pub struct AppModule;
 //!
 //! # fn main() {
-//! let app = App::<AppModule>::build();
+//! let app = App::<AppModule>::build_sync().unwrap();
 //! let users = app.get::<UserService>();
 //! // one Logger for the whole app, however many paths import LoggerModule
 //! assert!(Arc::ptr_eq(&users.log, &app.get::<Logger>()));
@@ -51,7 +51,7 @@
 //! # #[module(providers = [UserRepo])] pub struct UserModule;
 //! # #[module(imports = [UserModule])] pub struct AppModule;
 //! # fn main() {
-//! let app = App::<AppModule>::build();
+//! let app = App::<AppModule>::build_sync().unwrap();
 //! let repo = app.get::<UserRepo>(); // error: `UserRepo` is provided by module `UserModule`, which does not export it
 //! # }
 //! ```
@@ -63,11 +63,15 @@
 
 #[doc(hidden)]
 pub mod __private;
+mod app;
+mod error;
 mod graph;
 pub mod info;
 
 use std::sync::Arc;
 
+pub use app::{App, AppBuilder, Scope};
+pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};
 pub use graph::Graph;
 /// Makes a struct a provider: a type a [`#[module]`](macro@module) can build and inject.
 ///
@@ -100,7 +104,7 @@ pub use graph::Graph;
 /// pub struct AppModule;
 ///
 /// # fn main() {
-/// let app = App::<AppModule>::build();
+/// let app = App::<AppModule>::build_sync().unwrap();
 /// assert!(Arc::ptr_eq(&app.get::<Metrics>().clock, &app.get::<Clock>()));
 /// # }
 /// ```
@@ -158,7 +162,7 @@ pub use modkit_macros::injectable;
 /// pub struct AppModule;
 ///
 /// # fn main() {
-/// let app = App::<AppModule>::build();
+/// let app = App::<AppModule>::build_sync().unwrap();
 /// assert!(Arc::ptr_eq(&app.get::<Job>().log, &app.get::<Logger>()));
 /// # }
 /// ```
@@ -190,93 +194,48 @@ pub use modkit_macros::injectable;
 #[doc(inline)]
 pub use modkit_macros::module;
 
+/// Makes a function a provider (a factory): its parameters are its dependencies, its return
+/// value is what it provides.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{module, provider, App};
+///
+/// pub struct DbConfig { pub url: String }
+/// pub struct Pool { pub url: String }
+///
+/// #[provider]
+/// pub fn make_pool(config: Arc<DbConfig>) -> Pool {
+///     Pool { url: config.url.clone() }
+/// }
+///
+/// #[module(values = [DbConfig], providers = [make_pool])]
+/// pub struct DbModule;
+///
+/// # fn main() {
+/// let app = App::<DbModule>::builder()
+///     .value(DbConfig { url: "postgres://db".into() })
+///     .build_sync()
+///     .unwrap();
+/// assert_eq!(app.get::<Pool>().url, "postgres://db");
+/// # }
+/// ```
+#[doc(inline)]
+pub use modkit_macros::provider;
+
 /// A module: a struct annotated with [`#[module]`](macro@module). Implemented by the macro only.
-pub trait Module: Sized + 'static {
+pub trait Module: Sized + Send + Sync + 'static {
     /// The module while its providers are being built (generated).
     #[doc(hidden)]
     type Builder;
+    /// What makes the module graph need the async build (generated).
+    #[doc(hidden)]
+    type FirstAsync: ?Sized;
     /// The module's static description: imports, providers, exports, dependency edges.
     fn info() -> &'static info::ModuleInfo;
     /// Builds the module: its imports first (each once per [`App`]), then its providers.
     #[doc(hidden)]
-    fn __build(ctx: &mut __private::BuildCtx) -> Arc<Self>;
-}
-
-/// A built application: the root module `M` and, once each, every module it imports.
-///
-/// ```
-/// use modkit::{injectable, module, App};
-///
-/// #[injectable]
-/// pub struct Greeter;
-///
-/// impl Greeter {
-///     pub fn greet(&self, who: &str) -> String { format!("hello, {who}") }
-/// }
-///
-/// #[module(providers = [Greeter])]
-/// pub struct AppModule;
-///
-/// # fn main() {
-/// let app = App::<AppModule>::build();
-/// assert_eq!(app.get::<Greeter>().greet("modkit"), "hello, modkit");
-/// # }
-/// ```
-pub struct App<M: Module> {
-    root: Arc<M>,
-    order: Vec<&'static str>,
-}
-
-impl<M: Module> App<M> {
-    /// Builds every module reachable from `M`, each once, dependencies first, and every
-    /// provider of each, each once, dependencies first.
-    #[must_use]
-    pub fn build() -> Self {
-        let mut ctx = __private::BuildCtx::default();
-        let root = ctx.import::<M>(M::__build);
-        App {
-            root,
-            order: ctx.into_order(),
-        }
-    }
-
-    /// The singleton `T` as the root module sees it: one of its own providers, or an export of
-    /// one of its imports. Anything else is a compile error.
-    ///
-    /// This is a field read and an `Arc` clone: no map, no type-id lookup, no lock.
-    #[inline]
-    #[must_use]
-    pub fn get<T>(&self) -> Arc<T>
-    where
-        M: __private::Inject<T>,
-    {
-        <M as __private::Inject<T>>::get(&self.root)
-    }
-
-    /// The root module.
-    #[must_use]
-    pub fn root(&self) -> &M {
-        &self.root
-    }
-
-    /// The names of the modules in the order they were built (imports before importers).
-    #[must_use]
-    pub fn build_order(&self) -> &[&'static str] {
-        &self.order
-    }
-
-    /// The static module graph reachable from `M`.
-    #[must_use]
-    pub fn graph(&self) -> Graph {
-        Graph::of::<M>()
-    }
-}
-
-impl<M: Module> std::fmt::Debug for App<M> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("App")
-            .field("root", &M::info().name)
-            .field("modules", &self.order)
-            .finish()
-    }
+    fn __build(
+        ctx: &mut __private::BuildCtx,
+    ) -> __private::BoxFuture<'_, Result<Arc<Self>, BuildError>>;
 }

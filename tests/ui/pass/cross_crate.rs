@@ -21,7 +21,7 @@ pub struct Report {
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let r = app.get::<Report>();
     r.log.log("hello");
     assert!(Arc::ptr_eq(&r.log, &r.audit.log));

@@ -36,7 +36,7 @@ pub struct Front {
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let f = app.get::<Front>();
     assert!(Arc::ptr_eq(&f.users.log, &f.articles.log));
     assert!(Arc::ptr_eq(&f.log, &f.articles.log));

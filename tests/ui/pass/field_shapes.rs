@@ -28,7 +28,7 @@ pub struct Job {
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let job = app.get::<Job>();
     assert!(Arc::ptr_eq(&job.ticker.0, &job.clock));
     assert_eq!(job.ticker.1, 0);

@@ -44,7 +44,7 @@ pub struct DataModule;
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let shop = app.get::<Shop>();
     assert_eq!(shop.users.table(), "users");
     assert_eq!(shop.orders.table(), "orders");

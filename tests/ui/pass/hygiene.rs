@@ -30,6 +30,6 @@ pub struct UserModule;
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     assert_eq!(app.get::<Users>().log.lines, 0);
 }

@@ -26,7 +26,7 @@ pub struct Front {
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let f = app.get::<Front>();
     // `Front` got `AppModule`'s own `Logger`, not the one `Users` got from `LoggerModule`.
     assert!(!Arc::ptr_eq(&f.log, &f.users.log));

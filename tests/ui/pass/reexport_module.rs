@@ -27,7 +27,7 @@ pub struct Job {
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let job = app.get::<Job>();
     assert!(Arc::ptr_eq(&job.log, &app.get::<Logger>()));
     assert!(Arc::ptr_eq(&job.clock, &app.get::<Clock>()));

@@ -20,6 +20,6 @@ pub struct AppService {
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     assert!(Arc::ptr_eq(&app.get::<AppService>().log, &app.get::<Logger>()));
 }

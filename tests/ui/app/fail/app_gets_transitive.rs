@@ -14,6 +14,6 @@ pub struct UserModule;
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let _log = app.get::<Logger>();
 }

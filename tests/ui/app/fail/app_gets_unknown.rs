@@ -10,6 +10,6 @@ pub struct Metrics;
 pub struct AppModule;
 
 fn main() {
-    let app = App::<AppModule>::build();
+    let app = App::<AppModule>::build_sync().unwrap();
     let _m = app.get::<Metrics>();
 }

@@ -1,7 +1,7 @@
 // An unknown argument to `#[injectable]`.
 use modkit::injectable;
 
-#[injectable(scope = singleton)]
+#[injectable(scpoe = request)]
 pub struct Logger;
 
 fn main() {}

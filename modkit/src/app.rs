@@ -1,0 +1,339 @@
+//! The built application, its builder and its request scopes.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex};
+
+use tracing::Instrument as _;
+
+use crate::__private::{self, BuildCtx, Cells, Started};
+use crate::error::{BuildError, HookError, ShutdownError};
+use crate::{Graph, Module};
+
+/// A built application: the root module `M` and, once each, every module it imports.
+///
+/// Build it with [`App::build`] (async, the usual case in a tokio service), [`App::build_sync`]
+/// (graphs without async providers or hooks), or [`App::builder`] when modules declare
+/// `values = [..]` the caller supplies. Share it across threads and tasks behind an `Arc`: it is
+/// `Send + Sync`. Resolve singletons and transients with [`App::get`], request-scoped providers in
+/// a [`Scope`]. Call [`App::shutdown`] to run the shutdown hooks, in reverse start order.
+///
+/// ```
+/// use modkit::{injectable, module, App};
+///
+/// #[injectable]
+/// pub struct Greeter;
+///
+/// impl Greeter {
+///     pub fn greet(&self, who: &str) -> String { format!("hello, {who}") }
+/// }
+///
+/// #[module(providers = [Greeter])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = App::<AppModule>::build_sync().expect("nothing here can fail");
+/// assert_eq!(app.get::<Greeter>().greet("modkit"), "hello, modkit");
+/// # }
+/// ```
+pub struct App<M: Module> {
+    root: Arc<M>,
+    order: Vec<&'static str>,
+    start_order: Vec<(&'static str, &'static str)>,
+    cells: usize,
+    shutdown: Mutex<Option<Vec<Started>>>,
+}
+
+impl<M: Module> App<M> {
+    /// Builds every module reachable from `M`, each once, imports first; in each module every
+    /// singleton, each once, dependencies first, running each `init` hook right after its
+    /// provider is built.
+    ///
+    /// # Errors
+    /// The first provider or `init` hook that fails. Everything started before it is shut down
+    /// in reverse order first; failing shutdown hooks are listed in the error.
+    ///
+    /// A module graph that declares `values = [..]` does not compile here: use
+    /// [`App::builder`].
+    pub async fn build<I>() -> Result<Self, BuildError>
+    where
+        M: __private::Values<(), I>,
+    {
+        Self::builder().build().await
+    }
+
+    /// [`App::build`] without an async runtime, for graphs with no `async fn` provider and no
+    /// lifecycle hook (anything else does not compile).
+    ///
+    /// # Errors
+    /// As [`App::build`].
+    pub fn build_sync<I>() -> Result<Self, BuildError>
+    where
+        M: __private::Values<(), I>,
+        M::FirstAsync: __private::SyncBuildable,
+    {
+        Self::builder().build_sync()
+    }
+
+    /// A builder, to supply the values the modules declare in `values = [..]`.
+    #[must_use]
+    pub fn builder() -> AppBuilder<M, ()> {
+        AppBuilder {
+            values: HashMap::new(),
+            _list: PhantomData,
+        }
+    }
+
+    /// `T` as the root module sees it (one of its own providers, or an export of one of its
+    /// imports): the singleton, or a new transient. Anything else is a compile error, and so is
+    /// a request-scoped `T` (resolve it in a [`Scope`]).
+    ///
+    /// For a singleton this is a field read and an `Arc` clone: no map, no type-id lookup, no
+    /// lock.
+    #[inline]
+    #[must_use]
+    pub fn get<T: ?Sized>(&self) -> Arc<T>
+    where
+        M: __private::Inject<T, __private::FromApp, M>,
+    {
+        <M as __private::Inject<T, __private::FromApp, M>>::get(&self.root)
+    }
+
+    /// Opens a request scope: request-scoped providers resolved in it are made once, when
+    /// first resolved, and dropped with it. Opening one allocates one slot per request-scoped
+    /// provider of the app and nothing else.
+    #[must_use]
+    pub fn scope(&self) -> Scope<'_, M> {
+        Scope {
+            app: self,
+            cells: Cells::new(self.cells),
+        }
+    }
+
+    /// Runs every shutdown hook, in the exact reverse of the order providers started. A failing
+    /// hook does not stop the others. Runs the hooks once: later calls do nothing.
+    ///
+    /// # Errors
+    /// Every hook that failed.
+    pub async fn shutdown(&self) -> Result<(), ShutdownError> {
+        let started = match self.shutdown.lock() {
+            Ok(mut g) => g.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        };
+        let errors = run_shutdown(started.unwrap_or_default()).await;
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ShutdownError::new(errors))
+        }
+    }
+
+    /// The root module.
+    #[must_use]
+    pub fn root(&self) -> &M {
+        &self.root
+    }
+
+    /// The names of the modules in the order they were built (imports before importers).
+    #[must_use]
+    pub fn build_order(&self) -> &[&'static str] {
+        &self.order
+    }
+
+    /// `(module, provider)` for every singleton, in the order they were built and their `init`
+    /// hooks ran. Shutdown runs in the reverse of this order.
+    #[must_use]
+    pub fn start_order(&self) -> &[(&'static str, &'static str)] {
+        &self.start_order
+    }
+
+    /// The static module graph reachable from `M`.
+    #[must_use]
+    pub fn graph(&self) -> Graph {
+        Graph::of::<M>()
+    }
+}
+
+impl<M: Module> std::fmt::Debug for App<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("root", &M::info().name)
+            .field("modules", &self.order)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Supplies the values modules declare in `values = [..]`, then builds the [`App`].
+///
+/// Each [`value`](AppBuilder::value) call adds its type to `L`; `build` does not compile unless
+/// every declared value is in it, and the error names the missing one.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App};
+///
+/// pub struct Config { pub url: String }
+///
+/// #[injectable]
+/// pub struct Client { config: Arc<Config> }
+///
+/// #[module(values = [Config], providers = [Client])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = App::<AppModule>::builder()
+///     .value(Config { url: "postgres://localhost".into() })
+///     .build_sync()
+///     .unwrap();
+/// assert_eq!(app.get::<Client>().config.url, "postgres://localhost");
+/// # }
+/// ```
+pub struct AppBuilder<M: Module, L> {
+    values: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
+    _list: PhantomData<fn() -> (M, L)>,
+}
+
+impl<M: Module, L> AppBuilder<M, L> {
+    /// Supplies the value of type `V`. Every module that declares `V` in `values = [..]` gets
+    /// this one instance.
+    #[must_use]
+    pub fn value<V: Send + Sync + 'static>(mut self, value: V) -> AppBuilder<M, (V, L)> {
+        self.values
+            .insert(TypeId::of::<V>(), Box::new(Arc::new(value)));
+        AppBuilder {
+            values: self.values,
+            _list: PhantomData,
+        }
+    }
+
+    /// See [`App::build`].
+    ///
+    /// # Errors
+    /// See [`App::build`].
+    pub async fn build<I>(self) -> Result<App<M>, BuildError>
+    where
+        M: __private::Values<L, I>,
+    {
+        let span = tracing::info_span!("modkit.build", root = M::info().name);
+        build_app::<M>(self.values).instrument(span).await
+    }
+
+    /// See [`App::build_sync`].
+    ///
+    /// # Errors
+    /// See [`App::build`].
+    pub fn build_sync<I>(self) -> Result<App<M>, BuildError>
+    where
+        M: __private::Values<L, I>,
+        M::FirstAsync: __private::SyncBuildable,
+    {
+        let span = tracing::info_span!("modkit.build", root = M::info().name);
+        let _guard = span.enter();
+        let mut fut = std::pin::pin!(build_app::<M>(self.values));
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        match fut.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(r) => r,
+            std::task::Poll::Pending => {
+                unreachable!("modkit: a graph checked to be synchronous awaited during build")
+            }
+        }
+    }
+}
+
+async fn build_app<M: Module>(
+    values: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
+) -> Result<App<M>, BuildError> {
+    let mut ctx = BuildCtx::default();
+    ctx.values = values;
+    let built = ctx.import::<M>(M::__build).await;
+    let (order, started, cells) = ctx.into_parts();
+    match built {
+        Ok(root) => Ok(App {
+            root,
+            order,
+            start_order: started.iter().map(|s| (s.module, s.provider)).collect(),
+            cells,
+            shutdown: Mutex::new(Some(started)),
+        }),
+        Err(e) => {
+            tracing::warn!(error = %e, "modkit: build failed; shutting down what started");
+            let errors = run_shutdown(started).await;
+            Err(e.with_shutdown(errors))
+        }
+    }
+}
+
+async fn run_shutdown(started: Vec<Started>) -> Vec<HookError> {
+    let mut errors = Vec::new();
+    for s in started.into_iter().rev() {
+        let Some(hook) = s.shutdown else { continue };
+        let Some(fut) = hook() else { continue };
+        let span = tracing::info_span!("modkit.shutdown", module = s.module, provider = s.provider);
+        if let Err(error) = fut.instrument(span).await {
+            errors.push(HookError {
+                module: s.module,
+                provider: s.provider,
+                error,
+            });
+        }
+    }
+    errors
+}
+
+/// A request scope: one unit of work (an HTTP request, a job). Request-scoped providers
+/// resolved in it are made once, when first resolved, and live as long as it; singletons and
+/// transients resolve as they do from the [`App`].
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App};
+///
+/// #[injectable]
+/// pub struct Db;
+///
+/// #[injectable(scope = request)]
+/// pub struct Session { pub db: Arc<Db> }
+///
+/// #[module(providers = [Db, Session])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = App::<AppModule>::build_sync().unwrap();
+/// let (a, b) = (app.scope(), app.scope());
+/// assert!(Arc::ptr_eq(&a.get::<Session>(), &a.get::<Session>()));
+/// assert!(!Arc::ptr_eq(&a.get::<Session>(), &b.get::<Session>()));
+/// assert!(Arc::ptr_eq(&a.get::<Session>().db, &b.get::<Session>().db));
+/// # }
+/// ```
+pub struct Scope<'a, M: Module> {
+    app: &'a App<M>,
+    cells: Cells,
+}
+
+impl<M: Module> Scope<'_, M> {
+    /// `T` as the root module sees it: the scope's instance of a request-scoped provider, the
+    /// app's singleton, or a new transient.
+    #[inline]
+    #[must_use]
+    pub fn get<T: ?Sized>(&self) -> Arc<T>
+    where
+        M: __private::Inject<T, __private::Request, M>,
+    {
+        <M as __private::Inject<T, __private::Request, M>>::get_in(&self.app.root, &self.cells)
+    }
+
+    /// The app the scope was opened on.
+    #[must_use]
+    pub fn app(&self) -> &App<M> {
+        self.app
+    }
+}
+
+impl<M: Module> std::fmt::Debug for Scope<'_, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scope")
+            .field("root", &M::info().name)
+            .finish_non_exhaustive()
+    }
+}

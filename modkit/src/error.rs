@@ -1,0 +1,171 @@
+//! What a failed build or shutdown reports.
+
+use std::fmt;
+
+/// The error type of fallible providers and lifecycle hooks.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// The step of a provider's start that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Its constructor (a fallible `#[provider]` function) returned an error.
+    Construct,
+    /// Its `init` hook returned an error.
+    Init,
+}
+
+/// Why [`App::build`](crate::App::build) failed: the provider, its path from the root module,
+/// the error, and what went wrong while shutting down what was already built.
+///
+/// Its `Display` is one line, `AppModule > UserModule > UserService > Db: connection refused`:
+/// the modules from the root to the one that owns the failing provider, then the providers of
+/// that module that depend on it, outermost first, then the failing provider.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{module, provider, App};
+///
+/// pub struct Db;
+///
+/// #[provider]
+/// pub fn connect() -> Result<Db, String> {
+///     Err("connection refused".into())
+/// }
+///
+/// #[module(providers = [connect])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let err = App::<AppModule>::build_sync().unwrap_err();
+/// assert_eq!(err.to_string(), "AppModule > connect: connection refused");
+/// assert_eq!(err.provider(), "connect");
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct BuildError {
+    path: Vec<&'static str>,
+    stage: Stage,
+    source: BoxError,
+    shutdown: Vec<HookError>,
+}
+
+impl BuildError {
+    pub(crate) fn new(path: Vec<&'static str>, stage: Stage, source: BoxError) -> BuildError {
+        BuildError {
+            path,
+            stage,
+            source,
+            shutdown: Vec::new(),
+        }
+    }
+
+    pub(crate) fn with_shutdown(mut self, errors: Vec<HookError>) -> BuildError {
+        self.shutdown = errors;
+        self
+    }
+
+    /// The failing provider's name.
+    #[must_use]
+    pub fn provider(&self) -> &'static str {
+        self.path.last().copied().unwrap_or_default()
+    }
+
+    /// Module and provider names from the root to the failing provider.
+    #[must_use]
+    pub fn path(&self) -> &[&'static str] {
+        &self.path
+    }
+
+    /// Whether the constructor or the init hook failed.
+    #[must_use]
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// Shutdown hooks that failed while the providers built before the failure were shut down.
+    #[must_use]
+    pub fn shutdown_errors(&self) -> &[HookError] {
+        &self.shutdown
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path.join(" > "))?;
+        if self.stage == Stage::Init {
+            f.write_str(" (init)")?;
+        }
+        write!(f, ": {}", self.source)?;
+        if !self.shutdown.is_empty() {
+            write!(
+                f,
+                "; and {} shutdown hook(s) failed while rolling back:",
+                self.shutdown.len()
+            )?;
+            for e in &self.shutdown {
+                write!(f, " [{e}]")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.source)
+    }
+}
+
+/// One shutdown hook that failed.
+#[derive(Debug)]
+pub struct HookError {
+    /// The module that owns the provider.
+    pub module: &'static str,
+    /// The provider whose hook failed.
+    pub provider: &'static str,
+    /// What the hook returned.
+    pub error: BoxError,
+}
+
+impl fmt::Display for HookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} > {}: {}", self.module, self.provider, self.error)
+    }
+}
+
+impl std::error::Error for HookError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.error)
+    }
+}
+
+/// Every shutdown hook that failed during [`App::shutdown`](crate::App::shutdown); the others
+/// still ran.
+#[derive(Debug)]
+pub struct ShutdownError {
+    errors: Vec<HookError>,
+}
+
+impl ShutdownError {
+    pub(crate) fn new(errors: Vec<HookError>) -> ShutdownError {
+        ShutdownError { errors }
+    }
+
+    /// The failed hooks, in the order they ran (reverse build order).
+    #[must_use]
+    pub fn errors(&self) -> &[HookError] {
+        &self.errors
+    }
+}
+
+impl fmt::Display for ShutdownError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} shutdown hook(s) failed:", self.errors.len())?;
+        for e in &self.errors {
+            write!(f, " [{e}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ShutdownError {}
