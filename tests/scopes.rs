@@ -1,0 +1,411 @@
+//! Lifetimes: singletons (one per app), transients (new on every resolve) and request-scoped
+//! providers (one per request scope, dropped with it).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use modkit::{App, injectable, module, provider};
+
+// ---- singletons and transients ------------------------------------------------------------------
+
+/// Counts constructions and drops; one per app (a singleton every other provider may use).
+#[injectable]
+pub struct Counters {
+    #[inject(default)]
+    pub jobs_made: AtomicUsize,
+    #[inject(default)]
+    pub sessions_made: AtomicUsize,
+    #[inject(default)]
+    pub sessions_dropped: AtomicUsize,
+    #[inject(default)]
+    pub ctx_made: AtomicUsize,
+    #[inject(default)]
+    pub ctx_dropped: AtomicUsize,
+}
+
+#[injectable]
+pub struct Db;
+
+/// A transient, made through a factory so it can count itself.
+pub struct Job {
+    pub db: Arc<Db>,
+    pub serial: usize,
+}
+
+#[provider(scope = transient)]
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "a factory takes its dependencies as `Arc<T>`"
+)]
+pub fn make_job(db: Arc<Db>, counters: Arc<Counters>) -> Job {
+    let serial = counters.jobs_made.fetch_add(1, Ordering::SeqCst);
+    Job { db, serial }
+}
+
+#[injectable(scope = transient)]
+pub struct Step {
+    pub job: Arc<Job>,
+}
+
+#[injectable]
+pub struct Worker {
+    pub db: Arc<Db>,
+}
+
+#[injectable(scope = transient)]
+pub struct Planner {
+    pub job: Arc<Job>,
+}
+
+/// Holds two transients that each hold a `Job`.
+#[injectable(scope = transient)]
+pub struct Plan {
+    pub step: Arc<Step>,
+    pub planner: Arc<Planner>,
+}
+
+#[module(providers = [Counters, Db, make_job, Step, Worker, Planner, Plan])]
+pub struct LifeApp;
+
+#[test]
+fn singleton_is_the_same_arc_on_every_get() {
+    let app = App::<LifeApp>::build_sync().unwrap();
+    let a = app.get::<Db>();
+    let b = app.get::<Db>();
+    assert!(Arc::ptr_eq(&a, &b));
+    assert!(Arc::ptr_eq(&a, &app.get::<Worker>().db));
+    assert!(Arc::ptr_eq(&app.get::<Worker>(), &app.get::<Worker>()));
+}
+
+#[test]
+fn singletons_of_two_apps_are_distinct() {
+    let a = App::<LifeApp>::build_sync().unwrap();
+    let b = App::<LifeApp>::build_sync().unwrap();
+    assert!(!Arc::ptr_eq(&a.get::<Db>(), &b.get::<Db>()));
+}
+
+#[test]
+fn transient_is_new_on_every_get() {
+    let app = App::<LifeApp>::build_sync().unwrap();
+    let made = app.get::<Counters>().jobs_made.load(Ordering::SeqCst);
+    let a = app.get::<Job>();
+    let b = app.get::<Job>();
+    assert!(!Arc::ptr_eq(&a, &b));
+    assert_ne!(a.serial, b.serial);
+    assert_eq!(
+        app.get::<Counters>().jobs_made.load(Ordering::SeqCst),
+        made + 2
+    );
+}
+
+#[test]
+fn transient_shares_the_app_singletons() {
+    let app = App::<LifeApp>::build_sync().unwrap();
+    let db = app.get::<Db>();
+    assert!(Arc::ptr_eq(&app.get::<Job>().db, &db));
+    assert!(Arc::ptr_eq(&app.get::<Step>().job.db, &db));
+}
+
+#[test]
+fn transient_depending_on_a_transient_gets_a_new_one_each_time() {
+    let app = App::<LifeApp>::build_sync().unwrap();
+    let a = app.get::<Step>();
+    let b = app.get::<Step>();
+    assert!(!Arc::ptr_eq(&a, &b));
+    assert!(!Arc::ptr_eq(&a.job, &b.job));
+}
+
+#[test]
+fn transient_injected_into_two_providers_is_two_instances() {
+    let app = App::<LifeApp>::build_sync().unwrap();
+    let made = app.get::<Counters>().jobs_made.load(Ordering::SeqCst);
+    let plan = app.get::<Plan>();
+    assert!(!Arc::ptr_eq(&plan.step.job, &plan.planner.job));
+    assert_ne!(plan.step.job.serial, plan.planner.job.serial);
+    assert_eq!(
+        app.get::<Counters>().jobs_made.load(Ordering::SeqCst),
+        made + 2
+    );
+}
+
+#[test]
+fn transient_resolved_in_a_scope_is_new_on_every_get() {
+    let app = App::<LifeApp>::build_sync().unwrap();
+    let scope = app.scope();
+    assert!(!Arc::ptr_eq(&scope.get::<Job>(), &scope.get::<Job>()));
+    assert!(Arc::ptr_eq(&scope.get::<Db>(), &app.get::<Db>()));
+}
+
+// ---- request scope ------------------------------------------------------------------------------
+
+#[injectable(scope = request)]
+pub struct Session {
+    pub db: Arc<Db>,
+    pub job: Arc<Job>,
+    pub counters: Arc<Counters>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.counters
+            .sessions_dropped
+            .fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// A request-scoped factory, counting its constructions.
+pub struct Tracker {
+    pub counters: Arc<Counters>,
+    pub session: Arc<Session>,
+    pub job: Arc<Job>,
+}
+
+#[provider(scope = request)]
+pub fn make_tracker(counters: Arc<Counters>, session: Arc<Session>, job: Arc<Job>) -> Tracker {
+    counters.sessions_made.fetch_add(1, Ordering::SeqCst);
+    Tracker {
+        counters,
+        session,
+        job,
+    }
+}
+
+#[injectable(scope = request)]
+pub struct Handler {
+    pub session: Arc<Session>,
+    pub tracker: Arc<Tracker>,
+    pub worker: Arc<Worker>,
+}
+
+#[module(providers = [Counters, Db, make_job, Worker, Session, make_tracker, Handler])]
+pub struct RequestApp;
+
+#[test]
+fn request_provider_is_one_instance_within_a_scope() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let scope = app.scope();
+    let a = scope.get::<Session>();
+    let b = scope.get::<Session>();
+    assert!(Arc::ptr_eq(&a, &b));
+    let handler = scope.get::<Handler>();
+    assert!(Arc::ptr_eq(&handler.session, &a));
+    assert!(Arc::ptr_eq(&handler.tracker.session, &a));
+    assert!(Arc::ptr_eq(&handler.tracker, &scope.get::<Tracker>()));
+}
+
+#[test]
+fn request_provider_is_made_once_per_scope() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let counters = app.get::<Counters>();
+    {
+        let scope = app.scope();
+        assert_eq!(counters.sessions_made.load(Ordering::SeqCst), 0);
+        let _ = scope.get::<Handler>();
+        let _ = scope.get::<Tracker>();
+        let _ = scope.get::<Handler>();
+        assert_eq!(counters.sessions_made.load(Ordering::SeqCst), 1);
+    }
+    let scope = app.scope();
+    let _ = scope.get::<Tracker>();
+    let _ = scope.get::<Tracker>();
+    assert_eq!(counters.sessions_made.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn request_provider_differs_across_scopes() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let (s1, s2) = (app.scope(), app.scope());
+    assert!(!Arc::ptr_eq(&s1.get::<Session>(), &s2.get::<Session>()));
+    assert!(!Arc::ptr_eq(&s1.get::<Handler>(), &s2.get::<Handler>()));
+    assert!(!Arc::ptr_eq(&s1.get::<Tracker>(), &s2.get::<Tracker>()));
+}
+
+#[test]
+fn request_provider_gets_the_app_singletons() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let (s1, s2) = (app.scope(), app.scope());
+    let (h1, h2) = (s1.get::<Handler>(), s2.get::<Handler>());
+    assert!(Arc::ptr_eq(&h1.session.db, &app.get::<Db>()));
+    assert!(Arc::ptr_eq(&h2.session.db, &app.get::<Db>()));
+    assert!(Arc::ptr_eq(&h1.worker, &app.get::<Worker>()));
+    assert!(Arc::ptr_eq(&h2.worker, &app.get::<Worker>()));
+    assert!(Arc::ptr_eq(&h1.tracker.counters, &app.get::<Counters>()));
+    assert!(Arc::ptr_eq(&s1.get::<Db>(), &app.get::<Db>()));
+}
+
+#[test]
+fn request_provider_gets_a_new_transient_per_scope() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let (s1, s2) = (app.scope(), app.scope());
+    let (a, b) = (s1.get::<Session>(), s2.get::<Session>());
+    assert!(!Arc::ptr_eq(&a.job, &b.job));
+    assert_ne!(a.job.serial, b.job.serial);
+    // Within one scope the session keeps the transient it was made with.
+    assert!(Arc::ptr_eq(&a.job, &s1.get::<Session>().job));
+}
+
+#[test]
+fn two_request_providers_of_one_scope_get_two_transients() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let scope = app.scope();
+    let tracker = scope.get::<Tracker>();
+    assert!(!Arc::ptr_eq(&tracker.job, &tracker.session.job));
+    assert_ne!(tracker.job.serial, tracker.session.job.serial);
+}
+
+#[test]
+fn request_providers_are_dropped_with_their_scope() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let counters = app.get::<Counters>();
+    let scope = app.scope();
+    let handler = scope.get::<Handler>();
+    let weak = Arc::downgrade(&handler.session);
+    drop(handler);
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 0);
+    assert!(
+        weak.upgrade().is_some(),
+        "the scope keeps the session alive"
+    );
+    drop(scope);
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 1);
+    assert!(weak.upgrade().is_none());
+}
+
+#[test]
+fn an_unused_scope_makes_and_drops_nothing() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let counters = app.get::<Counters>();
+    drop(app.scope());
+    assert_eq!(counters.sessions_made.load(Ordering::SeqCst), 0);
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn each_scope_drops_its_own_instances() {
+    let app = App::<RequestApp>::build_sync().unwrap();
+    let counters = app.get::<Counters>();
+    let s1 = app.scope();
+    let s2 = app.scope();
+    let _ = s1.get::<Session>();
+    let _ = s2.get::<Session>();
+    drop(s1);
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 1);
+    let _ = s2.get::<Session>();
+    drop(s2);
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 2);
+}
+
+// ---- request providers from imported modules ----------------------------------------------------
+
+/// The request context of module C.
+pub struct Ctx {
+    pub counters: Arc<Counters>,
+}
+
+impl Drop for Ctx {
+    fn drop(&mut self) {
+        self.counters.ctx_dropped.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+#[provider(scope = request)]
+pub fn make_ctx(counters: Arc<Counters>) -> Ctx {
+    counters.ctx_made.fetch_add(1, Ordering::SeqCst);
+    Ctx { counters }
+}
+
+#[module(providers = [Counters, make_ctx], exports = [Counters, make_ctx])]
+pub struct CModule;
+
+#[injectable(scope = request)]
+pub struct AReq {
+    pub ctx: Arc<Ctx>,
+}
+
+/// Imports C, and re-exports all of it.
+#[module(imports = [CModule], providers = [AReq], exports = [AReq, CModule])]
+pub struct AModule;
+
+#[injectable(scope = request)]
+pub struct BReq {
+    pub ctx: Arc<Ctx>,
+}
+
+/// Imports C, and re-exports its context by name.
+#[module(imports = [CModule], providers = [BReq], exports = [BReq, make_ctx, Counters])]
+pub struct BModule;
+
+#[injectable(scope = request)]
+pub struct RootReq {
+    pub a: Arc<AReq>,
+    pub b: Arc<BReq>,
+    pub ctx: Arc<Ctx>,
+}
+
+#[module(imports = [AModule, BModule], providers = [RootReq])]
+pub struct RootModule;
+
+#[test]
+fn imported_request_provider_resolves_from_the_root_scope() {
+    let app = App::<RootModule>::build_sync().unwrap();
+    let (s1, s2) = (app.scope(), app.scope());
+    assert!(Arc::ptr_eq(&s1.get::<Ctx>(), &s1.get::<Ctx>()));
+    assert!(!Arc::ptr_eq(&s1.get::<Ctx>(), &s2.get::<Ctx>()));
+    assert!(Arc::ptr_eq(&s1.get::<AReq>(), &s1.get::<AReq>()));
+    assert!(!Arc::ptr_eq(&s1.get::<AReq>(), &s2.get::<AReq>()));
+    assert!(Arc::ptr_eq(&s1.get::<BReq>(), &s1.get::<BReq>()));
+    assert!(!Arc::ptr_eq(&s1.get::<BReq>(), &s2.get::<BReq>()));
+}
+
+#[test]
+fn request_provider_reached_along_two_reexport_paths_is_one_instance_per_scope() {
+    let app = App::<RootModule>::build_sync().unwrap();
+    let scope = app.scope();
+    let root = scope.get::<RootReq>();
+    let ctx = scope.get::<Ctx>();
+    assert!(Arc::ptr_eq(&root.ctx, &ctx));
+    assert!(Arc::ptr_eq(&root.a.ctx, &ctx), "through AModule");
+    assert!(Arc::ptr_eq(&root.b.ctx, &ctx), "through BModule");
+    assert!(Arc::ptr_eq(&scope.get::<AReq>().ctx, &ctx));
+    assert!(Arc::ptr_eq(&scope.get::<BReq>().ctx, &ctx));
+    assert_eq!(app.get::<Counters>().ctx_made.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn imported_request_provider_is_made_once_per_scope_whatever_the_order() {
+    let app = App::<RootModule>::build_sync().unwrap();
+    let counters = app.get::<Counters>();
+    {
+        // Leaves first: the root's provider must reuse what they made.
+        let scope = app.scope();
+        let b = scope.get::<BReq>();
+        let a = scope.get::<AReq>();
+        let root = scope.get::<RootReq>();
+        assert!(Arc::ptr_eq(&a.ctx, &b.ctx));
+        assert!(Arc::ptr_eq(&root.a, &a));
+        assert!(Arc::ptr_eq(&root.b, &b));
+    }
+    assert_eq!(counters.ctx_made.load(Ordering::SeqCst), 1);
+    assert_eq!(counters.ctx_dropped.load(Ordering::SeqCst), 1);
+    {
+        let scope = app.scope();
+        let _ = scope.get::<RootReq>();
+        let _ = scope.get::<Ctx>();
+        let _ = scope.get::<AReq>();
+    }
+    assert_eq!(counters.ctx_made.load(Ordering::SeqCst), 2);
+    assert_eq!(counters.ctx_dropped.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn imported_module_singletons_are_shared_by_every_scope() {
+    let app = App::<RootModule>::build_sync().unwrap();
+    let (s1, s2) = (app.scope(), app.scope());
+    let counters = app.get::<Counters>();
+    assert!(Arc::ptr_eq(&s1.get::<Ctx>().counters, &counters));
+    assert!(Arc::ptr_eq(&s2.get::<RootReq>().b.ctx.counters, &counters));
+    assert_eq!(
+        app.build_order(),
+        ["CModule", "AModule", "BModule", "RootModule"]
+    );
+}
