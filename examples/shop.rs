@@ -1,18 +1,79 @@
-//! Medusa's "module isolation" scenario (brand, product, CMS and logger modules plus a brand-sync
-//! workflow with compensation) wired by modkit. Run it with `cargo run --example shop`.
+//! Medusa's "module isolation" scenario wired by modkit: brand, product, CMS, payments, database
+//! and logger modules, a brand-sync workflow with compensation, and a checkout handled in one
+//! request scope per incoming request. Run it with `cargo run --example shop`.
+//!
+//! Read it top to bottom: the modules first, then `main`, which
+//! 1. builds the app (async, with a `ShopConfig` value) while lifecycle hooks print what starts,
+//! 2. runs the brand workflow and shows the logger shared by every module,
+//! 3. serves two requests, each in its own request scope,
+//! 4. prints the graph, shuts the app down (hooks in reverse start order),
+//! 5. builds a second app whose database cannot connect, and shows the error and the rollback.
+
+#![allow(
+    clippy::unused_async,
+    reason = "lifecycle hooks are `async fn` (modkit awaits them); the pretend ones here await nothing"
+)]
 
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::fmt;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use modkit::{App, injectable, module};
+use modkit::{App, injectable, module, provider};
 
-// ---- LoggerModule: imported by BrandModule and by CmsModule, built once -------------------------
+// ---- Values: what `main` hands to the app when it builds it -------------------------------------
 
-/// Prints every line and keeps it, so we can count what all modules logged.
-#[injectable]
+/// The shop's configuration. `DbModule` lists it in `values = [..]`, so the app cannot be built
+/// without one: `App::builder().value(ShopConfig { .. })`.
+pub struct ShopConfig {
+    /// `memory://<name>` is the only kind of database this demo can reach.
+    pub db_url: String,
+    /// How long the pretend connection takes.
+    pub connect_latency: Duration,
+}
+
+/// Whether a lifecycle hook was an `init` or a `shutdown`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hook {
+    Init,
+    Shutdown,
+}
+
+/// The list of lifecycle hooks that ran, in order. `main` keeps a clone and hands another to the
+/// app as a value (`LoggerModule` lists it in `values = [..]`): both share one list, so `main`
+/// can read it after `shutdown`, and even after a build that failed.
+#[derive(Clone, Default)]
+pub struct Journal(Arc<Mutex<Vec<(Hook, &'static str)>>>);
+
+impl Journal {
+    fn record(&self, hook: Hook, provider: &'static str) {
+        self.0
+            .lock()
+            .expect("journal lock poisoned")
+            .push((hook, provider));
+    }
+
+    /// The providers whose `hook` ran, in the order it ran.
+    fn ran(&self, hook: Hook) -> Vec<&'static str> {
+        let events = self.0.lock().expect("journal lock poisoned");
+        events
+            .iter()
+            .filter(|(h, _)| *h == hook)
+            .map(|(_, provider)| *provider)
+            .collect()
+    }
+}
+
+// ---- LoggerModule: imported by BrandModule, CmsModule, PaymentsModule; built once ---------------
+
+/// Prints every line and keeps it, so we can count what all modules logged. Its `init` and
+/// `shutdown` hooks run when the app starts and stops; `lifecycle` is what the other modules'
+/// hooks call to print a line and note it in the `Journal`.
+#[injectable(init = open, shutdown = close)]
 pub struct Logger {
+    journal: Arc<Journal>,
     #[inject(default)]
     lines: Mutex<Vec<String>>,
 }
@@ -27,10 +88,192 @@ impl Logger {
     fn line_count(&self) -> usize {
         self.lines.lock().expect("logger lock poisoned").len()
     }
+
+    fn lifecycle(&self, hook: Hook, provider: &'static str, what: &str) {
+        let name = match hook {
+            Hook::Init => "init",
+            Hook::Shutdown => "shutdown",
+        };
+        self.log("lifecycle", &format!("{name} {provider}: {what}"));
+        self.journal.record(hook, provider);
+    }
+
+    // init hook: runs right after the app builds the Logger, before anything that uses it.
+    async fn open(&self) -> Result<(), std::io::Error> {
+        self.lifecycle(Hook::Init, "Logger", "logging to stdout");
+        Ok(())
+    }
+
+    // shutdown hook: runs last, since every other provider with hooks started after it.
+    async fn close(&self) -> Result<(), std::io::Error> {
+        let count = self.line_count();
+        self.lifecycle(
+            Hook::Shutdown,
+            "Logger",
+            &format!("flushed {count} line(s)"),
+        );
+        Ok(())
+    }
 }
 
-#[module(providers = [Logger], exports = [Logger])]
+#[module(values = [Journal], providers = [Logger], exports = [Logger])]
 pub struct LoggerModule;
+
+// ---- DbModule: an async, fallible factory provider ----------------------------------------------
+
+/// The database: an in-memory store behind a `Mutex`.
+pub struct Db {
+    url: String,
+    orders: Mutex<Vec<Order>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Order {
+    pub id: u32,
+    pub customer: String,
+    pub product: String,
+    pub cents: u64,
+    pub receipt: String,
+}
+
+impl Db {
+    fn insert_order(&self, customer: &str, product: &str, cents: u64, receipt: String) -> Order {
+        let mut orders = self.orders.lock().expect("db lock poisoned");
+        let order = Order {
+            id: u32::try_from(orders.len()).expect("fewer than 2^32 orders") + 1,
+            customer: customer.to_owned(),
+            product: product.to_owned(),
+            cents,
+            receipt,
+        };
+        orders.push(order.clone());
+        order
+    }
+
+    fn order_count(&self) -> usize {
+        self.orders.lock().expect("db lock poisoned").len()
+    }
+}
+
+#[derive(Debug)]
+pub enum DbError {
+    Unreachable(String),
+}
+
+impl fmt::Display for DbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DbError::Unreachable(url) => {
+                write!(
+                    f,
+                    "cannot connect to {url:?}: only memory:// databases exist here"
+                )
+            }
+        }
+    }
+}
+
+impl Error for DbError {}
+
+/// A factory provider: its parameters are its dependencies (here the `ShopConfig` value), its
+/// return value is what it provides. It is `async` (the sleep stands in for the network round
+/// trip) and fallible: an `Err` stops `App::build`, which reports it as a `BuildError`.
+///
+/// # Errors
+/// `DbError::Unreachable` for any URL but `memory://..`.
+#[provider]
+pub async fn connect_db(config: Arc<ShopConfig>) -> Result<Db, DbError> {
+    println!("[db] connecting to {:?}", config.db_url);
+    tokio::time::sleep(config.connect_latency).await;
+    if !config.db_url.starts_with("memory://") {
+        return Err(DbError::Unreachable(config.db_url.clone()));
+    }
+    println!("[db] connected");
+    Ok(Db {
+        url: config.db_url.clone(),
+        orders: Mutex::new(Vec::new()),
+    })
+}
+
+// A factory is exported under its function name; importers see the `Db` it returns.
+#[module(values = [ShopConfig], providers = [connect_db], exports = [connect_db])]
+pub struct DbModule;
+
+// ---- PaymentsModule: a trait-object binding -----------------------------------------------------
+
+#[derive(Debug)]
+pub struct PaymentError(String);
+
+impl fmt::Display for PaymentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "payment declined: {}", self.0)
+    }
+}
+
+impl Error for PaymentError {}
+
+/// What the rest of the shop knows about payments. It never names the implementation.
+pub trait PaymentGateway: Send + Sync {
+    /// Charges `cents` to `customer` and returns the receipt id.
+    ///
+    /// # Errors
+    /// When the gateway declines the payment.
+    fn charge(&self, customer: &str, cents: u64) -> Result<String, PaymentError>;
+}
+
+/// A pretend Stripe client.
+pub struct FakeStripe {
+    log: Arc<Logger>,
+    charges: AtomicU32,
+}
+
+impl PaymentGateway for FakeStripe {
+    fn charge(&self, customer: &str, cents: u64) -> Result<String, PaymentError> {
+        if cents == 0 {
+            return Err(PaymentError(format!("{customer} tried to pay nothing")));
+        }
+        let number = self.charges.fetch_add(1, Ordering::Relaxed) + 1;
+        let receipt = format!("ch_{number:04}");
+        self.log.log(
+            "payments",
+            &format!("charged {customer} {cents} cents: {receipt}"),
+        );
+        Ok(receipt)
+    }
+}
+
+impl FakeStripe {
+    async fn open(&self) -> Result<(), PaymentError> {
+        self.log
+            .lifecycle(Hook::Init, "payment_gateway", "API key checked");
+        Ok(())
+    }
+
+    async fn close(&self) -> Result<(), PaymentError> {
+        let count = self.charges.load(Ordering::Relaxed);
+        let what = format!("{count} charge(s) settled");
+        self.log.lifecycle(Hook::Shutdown, "payment_gateway", &what);
+        Ok(())
+    }
+}
+
+/// A factory with lifecycle hooks: paths to functions that take `&FakeStripe`.
+#[provider(init = FakeStripe::open, shutdown = FakeStripe::close)]
+pub fn payment_gateway(log: Arc<Logger>) -> FakeStripe {
+    FakeStripe {
+        log,
+        charges: AtomicU32::new(0),
+    }
+}
+
+// `payment_gateway as dyn PaymentGateway`: the module builds a `FakeStripe`, and every module,
+// this one included, sees it only as `dyn PaymentGateway`; importers get an `Arc<dyn ..>`.
+#[module(
+    imports = [LoggerModule],
+    providers = [payment_gateway as dyn PaymentGateway],
+    exports = [dyn PaymentGateway],
+)]
+pub struct PaymentsModule;
 
 // ---- BrandModule: BrandStore is private, only BrandService is exported --------------------------
 
@@ -113,6 +356,11 @@ impl ProductService {
         let products = self.products.lock().expect("product lock poisoned");
         products.iter().filter(|(_, id)| *id == brand_id).count()
     }
+
+    fn exists(&self, title: &str) -> bool {
+        let products = self.products.lock().expect("product lock poisoned");
+        products.iter().any(|(t, _)| t == title)
+    }
 }
 
 #[module(providers = [ProductService], exports = [ProductService])]
@@ -131,11 +379,28 @@ impl fmt::Display for CmsError {
 
 impl Error for CmsError {}
 
-/// The remote CMS: brand names keyed by brand id. It rejects any non-ASCII name.
-#[injectable]
+/// The remote CMS: brand names keyed by brand id. It rejects any non-ASCII name. Its hooks open
+/// and close the pretend connection.
+#[injectable(init = connect, shutdown = disconnect)]
 pub struct CmsClient {
+    log: Arc<Logger>,
     #[inject(default)]
     entries: Mutex<BTreeMap<u32, String>>,
+}
+
+impl CmsClient {
+    async fn connect(&self) -> Result<(), CmsError> {
+        self.log
+            .lifecycle(Hook::Init, "CmsClient", "session opened");
+        Ok(())
+    }
+
+    async fn disconnect(&self) -> Result<(), CmsError> {
+        let count = self.entries.lock().expect("cms lock poisoned").len();
+        let what = format!("session closed, the CMS holds {count} brand(s)");
+        self.log.lifecycle(Hook::Shutdown, "CmsClient", &what);
+        Ok(())
+    }
 }
 
 #[injectable]
@@ -171,7 +436,7 @@ impl CmsService {
 #[module(imports = [LoggerModule], providers = [CmsClient, CmsService], exports = [CmsService])]
 pub struct CmsModule;
 
-// ---- AppModule: the SyncBrands workflow ---------------------------------------------------------
+// ---- AppModule: the SyncBrands workflow and the per-request checkout ----------------------------
 
 #[derive(Debug)]
 pub struct SyncError {
@@ -218,17 +483,122 @@ impl SyncBrands {
     }
 }
 
-#[module(imports = [BrandModule, ProductModule, CmsModule], providers = [SyncBrands])]
+/// What one incoming request works with: made once per request scope, dropped with it. Its
+/// three dependencies are singletons from three modules, shared by every request.
+pub struct RequestContext {
+    id: u32,
+    db: Arc<Db>,
+    payments: Arc<dyn PaymentGateway>,
+    products: Arc<ProductService>,
+}
+
+impl RequestContext {
+    fn checkout(&self, customer: &str, product: &str, cents: u64) -> Result<Order, Box<dyn Error>> {
+        let id = self.id;
+        if !self.products.exists(product) {
+            return Err(format!("request #{id}: no product {product:?}").into());
+        }
+        let receipt = self.payments.charge(customer, cents)?;
+        let order = self.db.insert_order(customer, product, cents, receipt);
+        let db = &self.db.url;
+        println!("[request #{id}] order #{} stored in {db}", order.id);
+        Ok(order)
+    }
+}
+
+/// Numbers the requests, for the printout.
+static NEXT_REQUEST_ID: AtomicU32 = AtomicU32::new(1);
+
+/// A request-scoped factory: `scope.get::<RequestContext>()` calls it the first time a scope asks,
+/// and hands the same instance to every later ask in that scope.
+#[provider(scope = request)]
+pub fn open_request(
+    db: Arc<Db>,
+    payments: Arc<dyn PaymentGateway>,
+    products: Arc<ProductService>,
+) -> RequestContext {
+    let id = NEXT_REQUEST_ID.fetch_add(1, Ordering::Relaxed);
+    println!("[request #{id}] RequestContext made");
+    RequestContext {
+        id,
+        db,
+        payments,
+        products,
+    }
+}
+
+#[module(
+    imports = [BrandModule, ProductModule, CmsModule, PaymentsModule, DbModule],
+    providers = [SyncBrands, open_request],
+)]
 pub struct AppModule;
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let app = App::<AppModule>::build_sync().unwrap();
+// ---- main: one function per section of the output --------------------------------------------
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn Error>> {
+    println!("== build: App::builder().value(ShopConfig {{ .. }}).value(journal).build().await");
+    let journal = Journal::default();
+    let app = App::<AppModule>::builder()
+        .value(ShopConfig {
+            db_url: "memory://shop".to_owned(),
+            connect_latency: Duration::from_millis(5),
+        })
+        .value(journal.clone())
+        .build()
+        .await?;
+
+    show_start_order(&app, &journal);
+    run_brand_workflow(&app)?;
+    serve_two_requests(&app)?;
+
+    println!("\n== build order\n{:?}", app.build_order());
+    println!("\n== Mermaid\n{}", app.graph().to_mermaid());
+    println!("== DOT\n{}", app.graph().to_dot());
+
+    println!("== shutdown: app.shutdown().await runs the shutdown hooks in reverse start order");
+    app.shutdown().await?;
+    let inits = journal.ran(Hook::Init);
+    let shutdowns = journal.ran(Hook::Shutdown);
+    println!("init order:     {inits:?}");
+    println!("shutdown order: {shutdowns:?}");
+    assert_eq!(
+        shutdowns,
+        reversed(&inits),
+        "shutdown is the exact reverse of init"
+    );
+
+    fail_to_build().await
+}
+
+/// Every singleton, in the order the app built it (and ran its `init` hook, if it has one).
+fn show_start_order(app: &App<AppModule>, journal: &Journal) {
+    println!("\n== start order: (module, provider), dependencies first; init hooks ran in it");
+    for (n, (module, provider)) in app.start_order().iter().enumerate() {
+        println!("{:>2}. {module} > {provider}", n + 1);
+    }
+    let inits = journal.ran(Hook::Init);
+    println!("init hooks ran for: {inits:?}");
+    let hooked_in_start_order: Vec<&str> = app
+        .start_order()
+        .iter()
+        .map(|(_, provider)| *provider)
+        .filter(|provider| inits.contains(provider))
+        .collect();
+    assert_eq!(
+        inits, hooked_in_start_order,
+        "init hooks run in start order"
+    );
+}
+
+/// Brands and products, the sync workflow with its compensation, and the shared logger.
+fn run_brand_workflow(app: &App<AppModule>) -> Result<(), Box<dyn Error>> {
     let brands = app.get::<BrandService>();
     let products = app.get::<ProductService>();
     let cms = app.get::<CmsService>();
     let sync = app.get::<SyncBrands>();
 
-    println!("== create brands and products");
+    println!("\n== create brands and products");
     let acme = brands.create_brand("Acme");
     let globex = brands.create_brand("Globex");
     let creme = brands.create_brand("Crème Royale");
@@ -252,15 +622,95 @@ fn main() -> Result<(), Box<dyn Error>> {
     let names = cms.brand_names();
     println!("synced {count} brand(s); CMS holds: {names:?}");
 
-    println!("\n== one Logger, imported by BrandModule and by CmsModule");
+    println!("\n== one Logger, imported by BrandModule, CmsModule and PaymentsModule");
     let same = Arc::ptr_eq(&brands.log, &cms.log);
     println!("Arc::ptr_eq(brand logger, cms logger) = {same}");
     let lines = brands.log.line_count();
-    println!("it logged {lines} line(s) for both modules");
+    println!("it logged {lines} line(s) for all modules");
     assert!(same, "LoggerModule must be built once per app");
-
-    println!("\n== build order\n{:?}", app.build_order());
-    println!("\n== Mermaid\n{}", app.graph().to_mermaid());
-    println!("== DOT\n{}", app.graph().to_dot());
     Ok(())
+}
+
+/// Handles one incoming request: opens a request scope, resolves the context twice (as a
+/// middleware and the handler would) and checks out. The scope ends with the function; the
+/// context is returned only so that the caller can compare two requests.
+fn handle_checkout(
+    app: &App<AppModule>,
+    customer: &str,
+    product: &str,
+    cents: u64,
+) -> Result<Arc<RequestContext>, Box<dyn Error>> {
+    let scope = app.scope();
+    let ctx = scope.get::<RequestContext>();
+    let again = scope.get::<RequestContext>();
+    assert!(Arc::ptr_eq(&ctx, &again), "one scope, one RequestContext");
+    let order = ctx.checkout(customer, product, cents)?;
+    println!(
+        "[request #{}] {} bought {:?} for {} cents (receipt {})",
+        ctx.id, order.customer, order.product, order.cents, order.receipt
+    );
+    Ok(ctx)
+}
+
+/// Two requests: two scopes, two `RequestContext`s, the same singletons behind both.
+fn serve_two_requests(app: &App<AppModule>) -> Result<(), Box<dyn Error>> {
+    println!("\n== two requests, one request scope each");
+    let first = handle_checkout(app, "alice", "Anvil", 4_999)?;
+    let second = handle_checkout(app, "bob", "Hammock", 12_500)?;
+    let two_contexts = !Arc::ptr_eq(&first, &second);
+    let (a, b) = (first.id, second.id);
+    println!("two requests got two RequestContexts (#{a} and #{b}): {two_contexts}");
+    let shared = Arc::ptr_eq(&first.db, &second.db)
+        && Arc::ptr_eq(&first.payments, &second.payments)
+        && Arc::ptr_eq(&first.products, &second.products);
+    println!("both use the same Db, dyn PaymentGateway and ProductService: {shared}");
+    // The root module sees the bound gateway as `dyn PaymentGateway` too: the same instance.
+    let gateway: Arc<dyn PaymentGateway> = app.get::<dyn PaymentGateway>();
+    let same_gateway = Arc::ptr_eq(&gateway, &first.payments);
+    println!("app.get::<dyn PaymentGateway>() is the requests' gateway: {same_gateway}");
+    let orders = first.db.order_count();
+    println!("the Db holds {orders} order(s)");
+    assert!(two_contexts && shared && same_gateway);
+    assert_eq!(orders, 2);
+    Ok(())
+}
+
+/// A second app, configured with a database `connect_db` cannot reach: the build fails, and
+/// what had started before `connect_db` was shut down again, in reverse order.
+async fn fail_to_build() -> Result<(), Box<dyn Error>> {
+    println!("\n== a build that fails: ShopConfig points at a database that does not exist");
+    let journal = Journal::default();
+    let result = App::<AppModule>::builder()
+        .value(ShopConfig {
+            db_url: "postgres://db.internal/shop".to_owned(),
+            connect_latency: Duration::from_millis(5),
+        })
+        .value(journal.clone())
+        .build()
+        .await;
+    let Err(error) = result else {
+        return Err("the build with a postgres:// URL should have failed".into());
+    };
+    println!("BuildError: {error}");
+    let (provider, stage, path) = (error.provider(), error.stage(), error.path());
+    println!("  provider {provider:?}, stage {stage:?}, path {path:?}");
+    let started = journal.ran(Hook::Init);
+    let stopped = journal.ran(Hook::Shutdown);
+    println!("started before the failure: {started:?}");
+    println!("shut down by the build:     {stopped:?}");
+    assert!(
+        !started.is_empty(),
+        "providers built before connect_db started"
+    );
+    assert_eq!(
+        stopped,
+        reversed(&started),
+        "the build shuts down what started"
+    );
+    assert!(error.shutdown_errors().is_empty());
+    Ok(())
+}
+
+fn reversed<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    names.iter().rev().copied().collect()
 }
