@@ -300,3 +300,51 @@ async fn builder_build_runs_inside_a_spawned_task() {
         &scope.get::<Ctx>()
     ));
 }
+
+// --- one scope shared by racing threads -----------------------------------------------------
+
+#[injectable]
+pub struct RaceStats {
+    #[inject(default)]
+    made: AtomicUsize,
+}
+
+pub struct Slow;
+
+#[provider(scope = request)]
+pub fn make_slow(stats: Arc<RaceStats>) -> Slow {
+    stats.made.fetch_add(1, Ordering::SeqCst);
+    // Widens the window in which a second thread could start a second construction; the
+    // assertion below does not depend on timing: exactly one construction, whatever the order.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    Slow
+}
+
+#[module(providers = [RaceStats, make_slow])]
+pub struct RaceModule;
+
+#[test]
+fn racing_threads_of_one_scope_construct_a_request_provider_once() {
+    let app = App::<RaceModule>::build_sync().unwrap();
+    for _ in 0..5 {
+        let before = app.get::<RaceStats>().made.load(Ordering::SeqCst);
+        let scope = app.scope();
+        let barrier = Barrier::new(4);
+        let ptrs: Vec<usize> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    s.spawn(|| {
+                        barrier.wait();
+                        Arc::as_ptr(&scope.get::<Slow>()) as usize
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(ptrs.windows(2).all(|w| w[0] == w[1]));
+        assert_eq!(
+            app.get::<RaceStats>().made.load(Ordering::SeqCst),
+            before + 1
+        );
+    }
+}

@@ -104,7 +104,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
                      a dependency is written `Arc<T>`, where `T` is a provider the module can see; \
                      fix: use `Arc<{}>`, or mark the field `#[inject(default)]` to build it with `Default::default()`",
                     pretty(&opts.ty),
-                    pretty(&opts.ty),
+                    pretty(crate::util::unref(&opts.ty)),
                 ),
             ));
         }

@@ -776,6 +776,46 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         Life::Request => quote!(#p::Request),
     };
 
+    // Bindings coerce `Arc<Impl>` to `Arc<dyn Trait>` through a generated trait whose supertraits
+    // are the trait object's bounds: when `Impl` lacks one, rustc reports that trait's message.
+    let binding = |i: usize| -> Option<(syn::Ident, syn::Ident)> {
+        let l = &model.locals[i];
+        (l.kind == LKind::Built && l.spelled != l.ty).then(|| {
+            (
+                format_ident!("__modkit_Binds_{}_{}", name, i),
+                format_ident!("__modkit_bind_{}_{}", name, i),
+            )
+        })
+    };
+    let coerce = |i: usize, e: TokenStream| -> TokenStream {
+        match binding(i) {
+            Some((_, f)) => quote!(#f(#e)),
+            None => e,
+        }
+    };
+    let binding_items = (0..model.locals.len()).filter_map(|i| {
+        let (tr, f) = binding(i)?;
+        let l = &model.locals[i];
+        let syn::Type::TraitObject(obj) = &l.spelled else { return None };
+        let bounds = &obj.bounds;
+        let (imp, dy) = (pretty(&l.ty), pretty(&l.spelled));
+        let msg = format!("`{{Self}}` is bound as `{dy}` in module `{module_name}`, and it does not implement all of `{}`", pretty(bounds));
+        let label = format!("`{imp} as {dy}` needs `{imp}: {}`", pretty(bounds));
+        let note = format!("fix: implement the trait for `{imp}`, or bind another provider to `{dy}`");
+        let provided = &l.provided;
+        let ty = &l.ty;
+        Some(quote_spanned! {ty.span()=>
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            #[diagnostic::on_unimplemented(message = #msg, label = #label, note = #note)]
+            trait #tr: #bounds {}
+            impl<T: #bounds> #tr for T {}
+            #[doc(hidden)]
+            #[allow(non_snake_case)]
+            #[inline]
+            fn #f<T: #tr + 'static>(a: #p::Arc<T>) -> #p::Arc<#provided> { a }
+        })
+    }).collect::<Vec<_>>();
     let local_fields: Vec<syn::Ident> = (0..model.locals.len())
         .map(|i| format_ident!("__modkit_p{}", i))
         .collect();
@@ -913,6 +953,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 } else {
                     quote_spanned!(ty.span()=> <#ty as #p::Construct<Self>>::construct(&__modkit_b))
                 };
+                let coerced = coerce(i, quote!(__modkit_v));
                 quote! {
                     #i => {
                         let __modkit_v = match #call {
@@ -922,7 +963,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                             }
                         };
                         __modkit_ctx.started::<Self, #ty>(#i, &__modkit_v).await?;
-                        let __modkit_a: #p::Arc<#provided> = __modkit_v;
+                        let __modkit_a: #p::Arc<#provided> = #coerced;
                         __modkit_b.#f = ::core::option::Option::Some(__modkit_a);
                     }
                 }
@@ -1043,7 +1084,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             ),
             (_, Life::Transient) => (
                 quote!(let _ = __modkit_b; #unreachable),
-                quote_spanned!(ty.span()=> let a: #p::Arc<#provided> = #p::Arc::new(<#ty as #p::Make<Self>>::make(self)); a),
+                coerce(i, quote_spanned!(ty.span()=> #p::Arc::new(<#ty as #p::Make<Self>>::make(self)))),
                 quote!(let _ = __modkit_c; <Self as #p::Resolve<#provided>>::get(self)),
             ),
             (_, Life::Request) => {
@@ -1051,10 +1092,10 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 (
                     quote!(let _ = __modkit_b; #unreachable),
                     quote!(#unreachable),
-                    quote_spanned!(ty.span()=> __modkit_c.get_or_init::<#provided>(self.__modkit.__modkit_base + #c, || {
-                        let a: #p::Arc<#provided> = #p::Arc::new(<#ty as #p::MakeIn<Self>>::make_in(self, __modkit_c));
-                        a
-                    })),
+                    {
+                        let made = coerce(i, quote_spanned!(ty.span()=> #p::Arc::new(<#ty as #p::MakeIn<Self>>::make_in(self, __modkit_c))));
+                        quote!(__modkit_c.get_or_init::<#provided>(self.__modkit.__modkit_base + #c, || { let a: #p::Arc<#provided> = #made; a }))
+                    },
                 )
             }
         };
@@ -1301,6 +1342,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         &payload,
     );
     quote! {
+        #(#binding_items)*
         #structs
         #module_impl
         #(#local_resolves)*

@@ -280,7 +280,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
                          fix: take `Arc<{}>`",
                         pretty(&pt.pat),
                         pretty(&pt.ty),
-                        pretty(&pt.ty)
+                        pretty(crate::util::unref(&pt.ty))
                     ),
                 )),
             },

@@ -108,3 +108,11 @@ pub(crate) fn same_tokens(a: &impl ToTokens, b: &impl ToTokens) -> bool {
 pub(crate) fn errors_to_tokens(errors: Vec<syn::Error>) -> TokenStream {
     errors.into_iter().map(|e| e.to_compile_error()).collect()
 }
+
+/// `T` for `&T` and `&mut T` (also nested), else `ty`: what to suggest wrapping in `Arc`.
+pub(crate) fn unref(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Reference(r) => unref(&r.elem),
+        _ => ty,
+    }
+}

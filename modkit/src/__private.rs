@@ -131,51 +131,54 @@ pub enum Request {}
 pub enum FromApp {}
 
 /// `Self` (the lifetime of `T`) may be held by a provider `P` whose lifetime is `S`.
+///
+/// The leaf traits below take the dependency `T` as `Self`: rustc shows a leaf's message only
+/// when its `Self` differs from the failing obligation's (here the provider `P`).
 pub trait Holds<S, P: ?Sized, T: ?Sized> {}
 impl<S, P: ?Sized, T: ?Sized> Holds<S, P, T> for Singleton {}
-impl<P: ?Sized, T: ?Sized> Holds<Singleton, P, T> for Transient where P: CaptiveTransient<T> {}
+impl<P: ?Sized, T: ?Sized> Holds<Singleton, P, T> for Transient where T: CaptiveTransient<P> {}
 impl<P: ?Sized, T: ?Sized> Holds<Transient, P, T> for Transient {}
 impl<P: ?Sized, T: ?Sized> Holds<Request, P, T> for Transient {}
 impl<P: ?Sized, T: ?Sized> Holds<FromApp, P, T> for Transient {}
-impl<P: ?Sized, T: ?Sized> Holds<Singleton, P, T> for Request where P: CaptiveRequest<T> {}
-impl<P: ?Sized, T: ?Sized> Holds<Transient, P, T> for Request where P: TransientOnRequest<T> {}
+impl<P: ?Sized, T: ?Sized> Holds<Singleton, P, T> for Request where T: CaptiveRequest<P> {}
+impl<P: ?Sized, T: ?Sized> Holds<Transient, P, T> for Request where T: TransientOnRequest<P> {}
 impl<P: ?Sized, T: ?Sized> Holds<Request, P, T> for Request {}
-impl<P: ?Sized, T: ?Sized> Holds<FromApp, P, T> for Request where P: RequestOutsideScope<T> {}
+impl<P: ?Sized, T: ?Sized> Holds<FromApp, P, T> for Request where T: RequestOutsideScope<P> {}
 
 /// Never implemented: its only purpose is the message.
 #[diagnostic::on_unimplemented(
-    message = "singleton `{Self}` depends on `{T}`, which is transient: a captive dependency",
-    label = "`{Self}` lives as long as the app, so it would keep one `{T}` forever",
-    note = "a transient is meant to be made anew on every resolve; a singleton holding one turns it into a second singleton",
-    note = "fix: make `{T}` a singleton (drop `scope = transient`), or make `{Self}` transient too (`scope = transient`)"
+    message = "singleton `{P}` depends on `{Self}`, which is transient: a captive dependency",
+    label = "`{P}` lives as long as the app, so it would keep one `{Self}` forever",
+    note = "a transient is made anew on every resolve; a singleton holding one turns it into a second singleton",
+    note = "fix: make `{Self}` a singleton (drop `scope = transient`), or make `{P}` transient too (`scope = transient`)"
 )]
-pub trait CaptiveTransient<T: ?Sized> {}
+pub trait CaptiveTransient<P: ?Sized> {}
 
 /// Never implemented: its only purpose is the message.
 #[diagnostic::on_unimplemented(
-    message = "singleton `{Self}` depends on `{T}`, which is request-scoped: a captive dependency",
-    label = "`{Self}` lives as long as the app, and `{T}` only as long as one request scope",
-    note = "a singleton is built once, before any request scope exists, so it cannot hold a request's `{T}`",
-    note = "fix: make `{Self}` request-scoped too (`scope = request`), or have it take `{T}` as a method argument"
+    message = "singleton `{P}` depends on `{Self}`, which is request-scoped: a captive dependency",
+    label = "`{P}` lives as long as the app, and `{Self}` only as long as one request scope",
+    note = "a singleton is built once, before any request scope exists, so it cannot hold a request's `{Self}`",
+    note = "fix: make `{P}` request-scoped too (`scope = request`), or pass `{Self}` to its methods as an argument"
 )]
-pub trait CaptiveRequest<T: ?Sized> {}
+pub trait CaptiveRequest<P: ?Sized> {}
 
 /// Never implemented: its only purpose is the message.
 #[diagnostic::on_unimplemented(
-    message = "transient `{Self}` depends on `{T}`, which is request-scoped",
-    label = "`{Self}` can be made outside a request scope, where no `{T}` exists",
+    message = "transient `{P}` depends on `{Self}`, which is request-scoped",
+    label = "`{P}` can be made outside a request scope, where no `{Self}` exists",
     note = "a transient may depend on singletons and transients",
-    note = "fix: make `{Self}` request-scoped (`scope = request`): it is then made once per request scope"
+    note = "fix: make `{P}` request-scoped (`scope = request`): it is then made once per request scope"
 )]
-pub trait TransientOnRequest<T: ?Sized> {}
+pub trait TransientOnRequest<P: ?Sized> {}
 
 /// Never implemented: its only purpose is the message.
 #[diagnostic::on_unimplemented(
-    message = "`{T}` is request-scoped, and `App::get` resolves outside any request scope",
-    label = "`{T}` lives in a request scope",
-    note = "fix: open a scope and resolve it there: `let scope = app.scope(); scope.get::<{T}>()`"
+    message = "`{Self}` is request-scoped, and `App::get` resolves outside any request scope",
+    label = "`{Self}` lives in a request scope",
+    note = "fix: open a scope and resolve it there: `let scope = app.scope(); scope.get::<{Self}>()`"
 )]
-pub trait RequestOutsideScope<T: ?Sized> {}
+pub trait RequestOutsideScope<M: ?Sized> {}
 
 // ---------------------------------------------------------------------------------------------
 // async builds
@@ -288,6 +291,15 @@ impl<E: Into<BoxError>> IntoBoxError for E {
     fn into_box_error(self) -> BoxError {
         self.into()
     }
+}
+
+/// The result of a fallible factory, its error boxed.
+///
+/// # Errors
+/// The factory's error.
+#[inline]
+pub fn box_err<T, E: IntoBoxError>(r: Result<T, E>) -> Result<T, BoxError> {
+    r.map_err(IntoBoxError::into_box_error)
 }
 
 /// What a lifecycle hook returns: a sendable future of `Result<(), E>`.
@@ -541,19 +553,10 @@ impl Cells {
         i: usize,
         make: impl FnOnce() -> Arc<T>,
     ) -> Arc<T> {
-        let cell = &self.slots[i];
-        let any = if let Some(b) = cell.get() {
-            b
-        } else {
-            let v: Box<dyn Any + Send + Sync> = Box::new(make());
-            // A provider made while making this one cannot be this one (no cycles), so the
-            // cell is still empty unless another thread filled it: then theirs wins.
-            let _ = cell.set(v);
-            match cell.get() {
-                Some(b) => b,
-                None => unreachable!("modkit: a request cell is empty after being set"),
-            }
-        };
+        // Racing threads of one scope wait for the first to finish: each request provider is
+        // made once per scope. Waiting cannot deadlock: a provider's dependencies never lead back
+        // to it (modules and providers form acyclic graphs, checked at compile time).
+        let any = self.slots[i].get_or_init(|| Box::new(make()));
         match any.downcast_ref::<Arc<T>>() {
             Some(a) => Arc::clone(a),
             None => unreachable!("modkit: a request cell holds another type"),

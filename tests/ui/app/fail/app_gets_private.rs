@@ -1,5 +1,5 @@
 // The app asks its root for `UserRepo`, which `UserModule` keeps private.
-use modkit::{injectable, module, App};
+use modkit::{App, injectable, module};
 
 #[injectable]
 pub struct UserRepo;

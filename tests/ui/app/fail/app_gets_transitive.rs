@@ -1,5 +1,5 @@
 // The app asks for `Logger`, which its root reaches only through `UserModule`.
-use modkit::{injectable, module, App};
+use modkit::{App, injectable, module};
 
 #[injectable]
 pub struct Logger;

@@ -1,5 +1,5 @@
 // The app asks for a type no module provides.
-use modkit::{injectable, module, App};
+use modkit::{App, injectable, module};
 
 #[injectable]
 pub struct Logger;

@@ -1,6 +1,6 @@
 // `LoggerModule` and `AuditModule` each provide and export their own `Logger`.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct Logger;

@@ -1,6 +1,6 @@
 // `Formatter` is private to `SharedLoggerModule`, which lives in another crate.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 use shared_logger::{Formatter, SharedLoggerModule};
 

@@ -1,6 +1,6 @@
 // `SharedLogger` comes from another crate's module, reached only through `AuditModule`.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 use shared_logger::{SharedLogger, SharedLoggerModule};
 

@@ -1,6 +1,6 @@
 // UserRepo -> UserService -> Audit -> UserRepo
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct UserRepo {

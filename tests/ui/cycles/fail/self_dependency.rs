@@ -1,6 +1,6 @@
 // A provider that depends on itself.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct Node {

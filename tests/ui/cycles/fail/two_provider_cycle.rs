@@ -1,6 +1,6 @@
 // UserRepo -> UserService -> UserRepo, behind an unrelated provider.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct Clock;

@@ -1,6 +1,6 @@
 // `Mailer` asks for `Arc<String>`: no module provides `String`.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct Mailer {

@@ -1,6 +1,6 @@
 // `UserService` needs `Logger`, which nothing in `UserModule` provides or imports.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct Logger;

@@ -1,6 +1,6 @@
 // `UserModule` provides `UserRepo` but keeps it private; `AppService` asks for it anyway.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct UserRepo;

@@ -1,6 +1,6 @@
 // `UserModule` re-exports `LoggerModule`, whose `Formatter` stays private: `AppService` cannot use it.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct Logger;

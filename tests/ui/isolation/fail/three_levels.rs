@@ -1,6 +1,6 @@
 // A imports B imports C imports D: `D`'s export is two imports away from `AModule`.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct Clock;

@@ -1,6 +1,6 @@
 // AppModule imports UserModule, which imports LoggerModule: `Logger` is not visible to AppModule.
-use std::sync::Arc;
 use modkit::{injectable, module};
+use std::sync::Arc;
 
 #[injectable]
 pub struct Logger;

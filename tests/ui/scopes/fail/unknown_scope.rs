@@ -1,0 +1,7 @@
+// `scope` is `singleton`, `transient` or `request`.
+use modkit::injectable;
+
+#[injectable(scope = per_request)]
+pub struct Session;
+
+fn main() {}
