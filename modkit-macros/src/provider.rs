@@ -138,7 +138,11 @@ pub(crate) fn provider_impl(
         } else {
             quote!(#hook)
         };
-        quote_spanned!(hook.span()=> #p::hook_future(#path(&*__modkit_v)))
+        // Only the call carries the user's span (errors point at the hook); the local variable
+        // keeps the span of its declaration, or hygiene hides it when the path comes from a
+        // `macro_rules!` argument.
+        let hook_future = quote_spanned!(hook.span()=> #p::hook_future);
+        quote!(#hook_future(#path(&*__modkit_v)))
     };
     let hook = |h: Option<&syn::Path>| {
         if let Some(h) = h {
