@@ -40,10 +40,6 @@ pub struct Job {
 }
 
 #[provider(scope = transient)]
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "a factory takes its dependencies as `Arc<T>`"
-)]
 pub fn make_job(db: Arc<Db>, stats: Arc<Stats>) -> Job {
     stats.jobs_made.fetch_add(1, Ordering::SeqCst);
     Job { db }
@@ -54,10 +50,6 @@ pub struct Ctx {
 }
 
 #[provider(scope = request)]
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "a factory takes its dependencies as `Arc<T>`"
-)]
 pub fn make_ctx(db: Arc<Db>, stats: Arc<Stats>) -> Ctx {
     stats.ctx_made.fetch_add(1, Ordering::SeqCst);
     Ctx { db }
@@ -69,10 +61,6 @@ pub struct Session {
 }
 
 #[provider(scope = request)]
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "a factory takes its dependencies as `Arc<T>`"
-)]
 pub fn make_session(ctx: Arc<Ctx>, job: Arc<Job>, stats: Arc<Stats>) -> Session {
     stats.sessions_made.fetch_add(1, Ordering::SeqCst);
     Session { ctx, job }

@@ -24,10 +24,6 @@ pub struct Pool {
 }
 
 #[provider]
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "a factory takes its dependencies as `Arc<T>`"
-)]
 pub fn make_pool(config: Arc<DbConfig>) -> Pool {
     config.pools_made.fetch_add(1, Ordering::SeqCst);
     Pool {
@@ -52,10 +48,6 @@ pub struct Cache {
 /// # Errors
 /// Never: it always succeeds, and exercises the `Ok` path of a fallible factory.
 #[provider]
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "a factory takes its dependencies as `Arc<T>`"
-)]
 pub fn make_cache(config: Arc<DbConfig>) -> Result<Cache, String> {
     Ok(Cache {
         capacity: config.url.len(),

@@ -33,10 +33,6 @@ pub struct Job {
 }
 
 #[provider(scope = transient)]
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "a factory takes its dependencies as `Arc<T>`"
-)]
 pub fn make_job(db: Arc<Db>, counters: Arc<Counters>) -> Job {
     let serial = counters.jobs_made.fetch_add(1, Ordering::SeqCst);
     Job { db, serial }

@@ -456,7 +456,9 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
             }
         }
     };
+    // modkit dictates the `Arc<T>` by-value parameters: a lint against them would be noise.
     quote! {
+        #[allow(clippy::needless_pass_by_value)]
         #func
         #marker
         #provider
