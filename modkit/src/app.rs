@@ -114,6 +114,37 @@ impl<M: Module> App<M> {
     /// Runs every shutdown hook, in the exact reverse of the order providers started. A failing
     /// hook does not stop the others. Runs the hooks once: later calls do nothing.
     ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use modkit::{injectable, module, App};
+    ///
+    /// #[injectable(init = open, shutdown = close)]
+    /// pub struct Db;
+    /// impl Db {
+    ///     async fn open(&self) -> Result<(), String> { Ok(()) }
+    ///     async fn close(&self) -> Result<(), String> { Err("flush failed".into()) }
+    /// }
+    ///
+    /// #[injectable(shutdown = stop)]
+    /// pub struct Server { db: Arc<Db> }
+    /// impl Server {
+    ///     async fn stop(&self) -> Result<(), String> { Ok(()) }
+    /// }
+    ///
+    /// #[module(providers = [Server, Db])]
+    /// pub struct AppModule;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let app = App::<AppModule>::build().await.unwrap();
+    /// assert_eq!(app.start_order(), [("AppModule", "Db"), ("AppModule", "Server")]);
+    /// // `Server` stops first, then `Db`, whose hook fails: the error says which.
+    /// let err = app.shutdown().await.unwrap_err();
+    /// assert_eq!(err.to_string(), "1 shutdown hook(s) failed: [AppModule > Db: flush failed]");
+    /// assert!(app.shutdown().await.is_ok()); // the hooks ran once
+    /// # }
+    /// ```
+    ///
     /// # Errors
     /// Every hook that failed.
     pub async fn shutdown(&self) -> Result<(), ShutdownError> {

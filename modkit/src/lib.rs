@@ -7,8 +7,10 @@
 //! built singleton is a field read and an `Arc` clone, as in hand-written code.
 //!
 //! - [`#[injectable]`](macro@injectable) on a struct: its `Arc<T>` fields are its dependencies.
-//! - [`#[module]`](macro@module) on a struct: `imports`, `providers`, `exports`.
-//! - [`App`]: builds a root module and everything it imports, each module once.
+//! - [`#[provider]`](macro@provider) on a function: a factory, also `async` and fallible.
+//! - [`#[module]`](macro@module) on a struct: `imports`, `providers`, `values`, `exports`.
+//! - [`App`]: builds a root module and everything it imports, each module once, runs the
+//!   lifecycle hooks, resolves singletons and transients; [`Scope`]: a request scope.
 //! - [`Graph`]: the static graph as Mermaid or DOT text.
 //!
 //! ```
@@ -82,8 +84,18 @@ pub use graph::Graph;
 ///
 /// Unit, tuple and named structs work. Generic structs work (`Repo<E>` listed as
 /// `providers = [Repo<User>, Repo<Order>]`), with their bounds and where clauses; lifetime
-/// parameters do not (a provider lives as long as the app). `#[injectable(crate = path)]` names
-/// the `modkit` crate when it is renamed.
+/// parameters do not (a provider lives as long as the app).
+///
+/// Arguments, all optional:
+/// - `scope = singleton` (the default: one per [`App`], built by `App::build`),
+///   `scope = transient` (a new instance on every resolve; may depend on singletons and
+///   transients) or `scope = request` (one per [`Scope`], made when first resolved in it; may
+///   depend on anything);
+/// - `init = method`, `shutdown = method`: lifecycle hooks of a singleton, each an
+///   `async fn(&self) -> Result<(), E>` (`E` converts into [`BoxError`]). `init` runs right after
+///   the provider is built (its dependencies have run theirs), `shutdown` in [`App::shutdown`], in
+///   reverse order. A path (`init = Self::start`, `init = other::start`) works too;
+/// - `crate = path`: the `modkit` crate when it is renamed.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -112,14 +124,19 @@ pub use graph::Graph;
 /// # Errors at compile time
 /// - on an enum or a union, or a struct with a lifetime parameter;
 /// - a field that is neither `Arc<T>` nor `#[inject(default)]`;
-/// - an unknown argument or field option (the message lists the valid ones);
-/// - a dependency the module building it cannot see: reported at that module's `providers`
-///   entry, see [`macro@module`].
+/// - an unknown argument or field option (the message lists the valid ones), an unknown scope;
+/// - a hook on a transient or request-scoped provider; a hook that is not an `async fn`
+///   returning `Result<(), E>`;
+/// - a struct that is not `Send + Sync` (the app is shared across threads);
+/// - a dependency the module building it cannot see, or a captive dependency (a singleton
+///   holding a transient or request-scoped provider, a transient holding a request-scoped one):
+///   reported at that module's `providers` entry, see [`macro@module`].
 ///
 /// # What it generates
-/// The struct unchanged (minus `#[inject]`), an impl of a hidden `Construct<M>` trait for every
-/// module `M` that can see all its dependencies, and a hidden companion `macro_rules!` under the
-/// struct's own name, through which `#[module]` learns the struct's identity (see
+/// The struct unchanged (minus `#[inject]`), an impl of a hidden `Provider` trait (name and
+/// hooks), an impl of a hidden `Construct<M>` (or `Make<M>`, `MakeIn<M>` for the other scopes)
+/// for every module `M` that can see all its dependencies, and a hidden companion `macro_rules!`
+/// under the struct's own name, through which `#[module]` learns the struct's identity (see
 /// `ARCHITECTURE.md`).
 #[doc(inline)]
 pub use modkit_macros::injectable;
@@ -127,10 +144,19 @@ pub use modkit_macros::injectable;
 /// Makes a unit struct a module: `#[module(imports = [..], providers = [..], exports = [..])]`.
 ///
 /// - `imports`: modules whose exports this module may use. Imports are not transitive.
-/// - `providers`: [`#[injectable]`](macro@injectable) structs this module builds, once per
-///   [`App`]. They are private to the module unless exported.
-/// - `exports`: what importers of this module see: its own providers, types one of its imports
-///   exports (a re-export), or a whole imported module (re-exports everything it exports).
+/// - `providers`: what this module builds. They are private to the module unless exported. Each
+///   entry is one of:
+///   - an [`#[injectable]`](macro@injectable) struct or a [`#[provider]`](macro@provider)
+///     function;
+///   - `Impl as dyn Trait`, a *binding*: builds `Impl`, visible only as `dyn Trait`
+///     (`Arc<dyn Trait>`; the trait must be `Send + Sync`);
+///   - `dyn Trait = Impl`, an *alias*: the module's provider `Impl`, also visible as
+///     `dyn Trait`: the same instance.
+/// - `values`: types the caller hands in when building (`App::builder().value(..)`); a value is a
+///   singleton like any other. Every module declaring the same type gets the one instance.
+/// - `exports`: what importers of this module see: its own providers (factories by function
+///   name, bindings and aliases by `dyn Trait`) and values, types one of its imports exports (a
+///   re-export), or a whole imported module (re-exports everything it exports).
 /// - `crate = path`: where the `modkit` crate is, when renamed.
 ///
 /// Rules:
@@ -180,15 +206,23 @@ pub use modkit_macros::injectable;
 ///   provide the type locally, which takes precedence);
 /// - a dependency cycle among a module's providers, reported once with its path `A -> B -> A`;
 /// - a module importing itself, or an import cycle (`A -> B -> A`);
-/// - [`App::get`] of a type the root module cannot see;
+/// - a captive dependency: a singleton holding a transient or request-scoped provider, or a
+///   transient holding a request-scoped one (the message names both and says why);
+/// - [`App::get`] of a type the root module cannot see, or of a request-scoped type;
+/// - building without a value some module declares (`values = [..]`; the message names it);
+/// - `build_sync()` of a graph with an `async fn` provider or a lifecycle hook;
+/// - a binding to a type that is not a trait object, or whose type does not implement the
+///   trait; an alias whose target is not one of the module's providers; exporting the concrete
+///   type of a binding;
 /// - malformed arguments: unknown or repeated keys (the message lists the valid ones), a value
 ///   that is not a bracketed list, an entry that is not a path, a module with fields or generic
 ///   parameters, `#[module]` on an enum.
 ///
 /// # What it generates
-/// The struct (with hidden fields: the module's built singletons and the imported ones it uses),
-/// a builder, one `Resolve<T>` impl per type visible in the module, `ExportAt` impls for its
-/// exports, a `const` cycle check, a static [`info::ModuleInfo`], and a hidden companion
+/// The struct (with hidden fields: the module's built singletons, the imported ones it uses, its
+/// imports), a builder, an async build function that builds the singletons in dependency order,
+/// one `Resolve<T>` impl per type visible in the module, `ExportAt` and `ValueAt` impls for its
+/// importers, a `const` cycle check, a static [`info::ModuleInfo`], and a hidden companion
 /// `macro_rules!` under the module's name that hands its exports to its importers. See
 /// `ARCHITECTURE.md`.
 #[doc(inline)]
@@ -196,6 +230,31 @@ pub use modkit_macros::module;
 
 /// Makes a function a provider (a factory): its parameters are its dependencies, its return
 /// value is what it provides.
+///
+/// - Each parameter is `name: Arc<T>`, a dependency checked like an injectable's field.
+/// - It returns `T`, or `Result<T, E>` (any path ending in `Result`, so `anyhow::Result<T>`
+///   works) where `E` converts into [`BoxError`]: an `Err` fails [`App::build`] with a
+///   [`BuildError`] naming the provider's path.
+/// - It may be an `async fn`: the graph is then built with `App::build().await`.
+/// - List it, and export it, by the function's name: `providers = [make_pool]`,
+///   `exports = [make_pool]`; it provides its return type (`app.get::<Pool>()`).
+/// - Arguments as [`macro@injectable`]: `scope`, `init`, `shutdown` (hooks are paths to
+///   functions taking `&T`: `shutdown = Pool::close`), `crate`.
+///
+/// # Errors at compile time
+/// - on something other than a function; a function without a return type, with generic
+///   parameters, with `self`, `unsafe` or `extern`;
+/// - a parameter that is not `Arc<T>` (the message suggests the `Arc`);
+/// - an `async` or fallible function with `scope = transient` or `scope = request` (those are
+///   made on resolve, by a plain call);
+/// - an error type that does not convert into [`BoxError`] (rustc's message, naming the missing
+///   `std::error::Error` impl);
+/// - the errors of [`macro@injectable`] for arguments, hooks and dependencies.
+///
+/// # What it generates
+/// The function unchanged, a hidden marker struct of the same name in the type namespace (what
+/// `providers = [..]` names), its `Provider` and `Construct`/`ConstructAsync`/`Make`/`MakeIn`
+/// impls, and a companion `macro_rules!` under the function's name.
 ///
 /// ```
 /// use std::sync::Arc;
