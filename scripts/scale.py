@@ -247,11 +247,11 @@ def gen_modkit(n: int) -> str:
     out.append(
         "/// Builds the app; returns how many of three singleton-sharing checks hold (3).\n"
         "pub fn run() -> usize {\n"
-        "    let app = App::<AppModule>::build();\n"
+        "    let app = App::<AppModule>::build_sync().unwrap();\n"
         "    let svc = app.get::<AppService>();\n" + checks + "}\n\n"
     )
     get = {t: f"app.get::<{t}>()" for t in walk_roots(n)}
-    out.append(test_module(n, roots_walk(get), "let app = App::<AppModule>::build();"))
+    out.append(test_module(n, roots_walk(get), "let app = App::<AppModule>::build_sync().unwrap();"))
     return "".join(out)
 
 
