@@ -87,3 +87,56 @@ fn dot_has_clusters_and_edges() {
     assert!(d.contains("lhead=\"cluster_LoggerModule\""));
     assert!(d.trim_end().ends_with('}'));
 }
+
+mod kinds {
+    use std::sync::Arc;
+
+    use modkit::info::Kind;
+    use modkit::{Graph, injectable, module};
+
+    pub struct Config;
+
+    #[injectable]
+    pub struct Db {
+        _config: Arc<Config>,
+    }
+
+    #[injectable(scope = transient)]
+    pub struct Query;
+
+    #[injectable(scope = request)]
+    pub struct Session {
+        _db: Arc<Db>,
+    }
+
+    #[module(values = [Config], providers = [Db, Query, Session], exports = [Session])]
+    pub struct KindsModule;
+
+    #[test]
+    fn provider_kinds_are_in_the_info_and_the_pictures() {
+        let info = Graph::of::<KindsModule>().modules()[0];
+        let kinds: Vec<(&str, Kind)> = info.providers.iter().map(|p| (p.name, p.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Db", Kind::Singleton),
+                ("Query", Kind::Transient),
+                ("Session", Kind::Request),
+                ("Config", Kind::Value),
+            ]
+        );
+        let mermaid = Graph::of::<KindsModule>().to_mermaid();
+        assert!(mermaid.contains("[\"Db\"]"), "{mermaid}");
+        assert!(mermaid.contains("[\"Query (transient)\"]"), "{mermaid}");
+        assert!(
+            mermaid.contains("[\"Session (pub, request)\"]"),
+            "{mermaid}"
+        );
+        assert!(mermaid.contains("[\"Config (value)\"]"), "{mermaid}");
+        let dot = Graph::of::<KindsModule>().to_dot();
+        assert!(
+            dot.contains("[label=\"Session (request)\", style=bold]"),
+            "{dot}"
+        );
+    }
+}

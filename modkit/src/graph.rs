@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use crate::info::ModuleInfo;
+use crate::info::{Kind, ModuleInfo};
 
 /// The static graph reachable from a root module: every module once, in breadth-first order.
 ///
@@ -54,14 +54,26 @@ impl Graph {
     }
 
     /// A Mermaid `flowchart`: one subgraph per module with its providers (exported ones marked
-    /// `pub`), `-->` from a module to each import, and `-.->` from a provider to each dependency.
+    /// `pub`, non-singletons with their kind: `transient`, `request`, `value`), `-->` from a
+    /// module to each import, and `-.->` from a provider to each dependency.
     #[must_use]
     pub fn to_mermaid(&self) -> String {
         let mut out = String::from("flowchart TB\n");
         for m in &self.modules {
             let _ = writeln!(out, "  subgraph {}", m.name);
             for p in m.providers {
-                let mark = if p.exported { " (pub)" } else { "" };
+                let mut marks = Vec::new();
+                if p.exported {
+                    marks.push("pub");
+                }
+                if p.kind != Kind::Singleton {
+                    marks.push(p.kind.as_str());
+                }
+                let mark = if marks.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", marks.join(", "))
+                };
                 let _ = writeln!(out, "    {}[\"{}{}\"]", node(m.name, p.name), p.name, mark);
             }
             let _ = writeln!(out, "  end");
@@ -100,11 +112,17 @@ impl Graph {
             let _ = writeln!(out, "    \"{}\" [shape=point, style=invis];", m.name);
             for p in m.providers {
                 let style = if p.exported { ", style=bold" } else { "" };
+                let kind = if p.kind == Kind::Singleton {
+                    String::new()
+                } else {
+                    format!(" ({})", p.kind.as_str())
+                };
                 let _ = writeln!(
                     out,
-                    "    \"{}\" [label=\"{}\"{}];",
+                    "    \"{}\" [label=\"{}{}\"{}];",
                     node(m.name, p.name),
                     p.name,
+                    kind,
                     style
                 );
             }
