@@ -770,11 +770,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
     let builder = format_ident!("__modkit_Builder_{}", name);
     let parts = format_ident!("__modkit_Parts_{}", name);
     let unreachable = quote!(#p::unreachable_hint());
-    let life_marker = |l: Life| match l {
-        Life::Singleton => quote!(#p::Singleton),
-        Life::Transient => quote!(#p::Transient),
-        Life::Request => quote!(#p::Request),
-    };
+    let life_marker = |l: Life| l.marker(krate);
 
     // Bindings coerce `Arc<Impl>` to `Arc<dyn Trait>` through a generated trait whose supertraits
     // are the trait object's bounds: when `Impl` lacks one, rustc reports that trait's message.

@@ -48,7 +48,7 @@ impl Life {
         }
     }
     /// The marker type in `__private`.
-    pub(crate) fn marker(self, krate: &syn::Path) -> TokenStream {
+    pub(crate) fn marker(self, krate: &impl quote::ToTokens) -> TokenStream {
         match self {
             Life::Singleton => quote!(#krate::__private::Singleton),
             Life::Transient => quote!(#krate::__private::Transient),
