@@ -155,66 +155,39 @@ fn parse_spec(s: ParseStream<'_>) -> syn::Result<Spec> {
     let name: syn::Ident = field(s, "name")?;
     let id: syn::LitStr = field(s, "id")?;
     let public: syn::LitBool = field(s, "public")?;
-    let providers_ts = bracket(s, "providers")?;
-    let providers = syn::parse::Parser::parse2(
-        |e: ParseStream<'_>| {
-            let mut out = Vec::new();
-            while !e.is_empty() {
-                let c;
-                syn::parenthesized!(c in e);
-                let kind: syn::Ident = c.parse()?;
-                let a;
-                syn::bracketed!(a in c);
-                let a: syn::Type = a.parse()?;
-                out.push(if kind == "plain" {
-                    PEntry::Plain(a)
-                } else {
-                    let b;
-                    syn::bracketed!(b in c);
-                    let b: syn::Type = b.parse()?;
-                    if kind == "bind" {
-                        PEntry::Bind(a, b)
-                    } else {
-                        PEntry::Alias(a, b)
-                    }
-                });
+    let providers = tagged(bracket(s, "providers")?)?
+        .into_iter()
+        .map(|(kind, mut tys)| {
+            let first = tys.remove(0);
+            match (kind.to_string().as_str(), tys.pop()) {
+                ("bind", Some(second)) => Ok(PEntry::Bind(first, second)),
+                ("alias", Some(second)) => Ok(PEntry::Alias(first, second)),
+                ("plain", None) => Ok(PEntry::Plain(first)),
+                _ => Err(syn::Error::new(
+                    kind.span(),
+                    "modkit internal: bad provider entry",
+                )),
             }
-            Ok(out)
-        },
-        providers_ts,
-    )?;
+        })
+        .collect::<syn::Result<_>>()?;
     let values = types(bracket(s, "values")?)?;
     let imports = types(bracket(s, "imports")?)?;
-    let exports_ts = bracket(s, "exports")?;
-    let exports = syn::parse::Parser::parse2(
-        |e: ParseStream<'_>| {
-            let mut out = Vec::new();
-            while !e.is_empty() {
-                let c;
-                syn::parenthesized!(c in e);
-                let kind: syn::Ident = c.parse()?;
-                let spec = if kind == "lookup" {
-                    let t;
-                    syn::bracketed!(t in c);
-                    ExportSpec::Lookup(t.parse()?)
-                } else {
-                    let t;
-                    syn::bracketed!(t in c);
-                    let ty: syn::Type = t.parse()?;
-                    if kind == "provider" {
-                        ExportSpec::Provider(ty)
-                    } else if kind == "spelled" {
-                        ExportSpec::Spelled(ty)
-                    } else {
-                        ExportSpec::Import(ty)
-                    }
-                };
-                out.push(spec);
+    let exports = tagged(bracket(s, "exports")?)?
+        .into_iter()
+        .map(|(kind, mut tys)| {
+            let ty = tys.remove(0);
+            match kind.to_string().as_str() {
+                "provider" => Ok(ExportSpec::Provider(ty)),
+                "import" => Ok(ExportSpec::Import(ty)),
+                "lookup" => Ok(ExportSpec::Lookup(ty)),
+                "spelled" => Ok(ExportSpec::Spelled(ty)),
+                _ => Err(syn::Error::new(
+                    kind.span(),
+                    "modkit internal: bad export entry",
+                )),
             }
-            Ok(out)
-        },
-        exports_ts,
-    )?;
+        })
+        .collect::<syn::Result<_>>()?;
     Ok(Spec {
         krate,
         vis,
@@ -334,6 +307,35 @@ fn tuples(ts: TokenStream, arity: usize) -> syn::Result<Vec<Vec<syn::Lit>>> {
     Ok(out)
 }
 
+/// Entries `(kind [Type] [Type]..)` of a spec list: the kind and at least one type.
+fn tagged(ts: TokenStream) -> syn::Result<Vec<(syn::Ident, Vec<syn::Type>)>> {
+    syn::parse::Parser::parse2(
+        |e: ParseStream<'_>| {
+            let mut out = Vec::new();
+            while !e.is_empty() {
+                let c;
+                syn::parenthesized!(c in e);
+                let kind: syn::Ident = c.parse()?;
+                let mut tys = Vec::new();
+                while !c.is_empty() {
+                    let t;
+                    syn::bracketed!(t in c);
+                    tys.push(t.parse()?);
+                }
+                if tys.is_empty() {
+                    return Err(syn::Error::new(
+                        kind.span(),
+                        "modkit internal: an entry without a type",
+                    ));
+                }
+                out.push((kind, tys));
+            }
+            Ok(out)
+        },
+        ts,
+    )
+}
+
 fn life_of(s: &syn::LitStr) -> syn::Result<Life> {
     Life::parse_str(&s.value())
         .ok_or_else(|| syn::Error::new(s.span(), "modkit internal: unknown lifetime"))
@@ -404,6 +406,11 @@ enum LKind {
 }
 
 impl Local {
+    /// `Impl as dyn Trait`: built as `Impl`, provided as the trait object.
+    fn is_binding(&self) -> bool {
+        self.kind == LKind::Built && self.spelled != self.ty
+    }
+
     /// Whether the module keeps the built instance in a field.
     fn stored(&self) -> bool {
         self.life == Life::Singleton && !matches!(self.kind, LKind::Alias(_))
@@ -776,7 +783,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
     // are the trait object's bounds: when `Impl` lacks one, rustc reports that trait's message.
     let binding = |i: usize| -> Option<(syn::Ident, syn::Ident)> {
         let l = &model.locals[i];
-        (l.kind == LKind::Built && l.spelled != l.ty).then(|| {
+        l.is_binding().then(|| {
             (
                 format_ident!("__modkit_Binds_{}_{}", name, i),
                 format_ident!("__modkit_bind_{}_{}", name, i),
@@ -990,7 +997,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
     let shareable = model
         .locals
         .iter()
-        .filter(|l| l.kind == LKind::Value || l.spelled != l.ty)
+        .filter(|l| l.kind == LKind::Value || l.is_binding())
         .map(|l| {
             let (ty, provided) = (&l.spelled, &l.provided);
             quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)

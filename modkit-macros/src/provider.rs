@@ -271,7 +271,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
                 r,
                 format!(
                     "provider function `{name}` takes `self`, and a provider function is a free function\n\
-                     fix: make it a free function (or an associated function without `self`) whose parameters are `Arc<T>` dependencies"
+                     fix: make it a free function, outside any `impl` block, whose parameters are `Arc<T>` dependencies"
                 ),
             )),
             syn::FnArg::Typed(pt) => match crate::injectable::arc_inner(&pt.ty) {

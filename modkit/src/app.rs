@@ -227,7 +227,8 @@ pub struct AppBuilder<M: Module, L> {
 
 impl<M: Module, L> AppBuilder<M, L> {
     /// Supplies the value of type `V`. Every module that declares `V` in `values = [..]` gets
-    /// this one instance.
+    /// this one instance. Supply each type once: a second `value` of the same type makes the
+    /// build call fail to compile (rustc's "type annotations needed", E0283).
     #[must_use]
     pub fn value<V: Send + Sync + 'static>(mut self, value: V) -> AppBuilder<M, (V, L)> {
         self.values
