@@ -430,15 +430,8 @@ struct Seen {
 }
 
 enum Hint {
-    NotExported {
-        import: usize,
-        k: usize,
-        name: String,
-    },
-    OnlyThrough {
-        import: usize,
-        k: usize,
-    },
+    NotExported { import: usize, k: usize },
+    OnlyThrough { import: usize, k: usize },
 }
 
 enum Export {
@@ -627,11 +620,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
         for p in &m.privates {
             if !known(&p.key, &hinted) {
                 hinted.push(p.key.clone());
-                hints.push(Hint::NotExported {
-                    import: j,
-                    k: p.k,
-                    name: p.name.clone(),
-                });
+                hints.push(Hint::NotExported { import: j, k: p.k });
             }
         }
     }
@@ -829,6 +818,20 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         .map(|j| format_ident!("__modkit_i{}", j))
         .collect();
     let import_tys: Vec<&syn::Type> = model.imports.iter().map(|(t, _)| t).collect();
+    // A module keeps a typed handle to an import only when it must reach into it at run time
+    // (a transient or request-scoped type it sees through it); imported singletons are copied.
+    // Module types then do not contain their whole import graph, which rustc would otherwise
+    // walk again for every drop check of a module type (quadratic in the depth of the graph).
+    let kept: Vec<usize> = (0..model.imports.len())
+        .filter(|&j| {
+            model
+                .seen
+                .iter()
+                .any(|s| s.import == j && s.life != Life::Singleton)
+        })
+        .collect();
+    let kept_fields: Vec<&syn::Ident> = kept.iter().map(|&j| &import_fields[j]).collect();
+    let kept_tys: Vec<&syn::Type> = kept.iter().map(|&j| import_tys[j]).collect();
     // A seen type named through the import that exports it, as `importer` sees it: this module
     // in its own impls, `__I` in the impls generic over their importer.
     let seen_ty = |s: &Seen, importer: &TokenStream| {
@@ -874,7 +877,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         #vis struct #parts {
             #(#stored_fields: #p::Arc<#stored_tys>,)*
             #(#single_fields: #p::Arc<#single_tys>,)*
-            #(#import_fields: #p::Arc<#import_tys>,)*
+            #(#kept_fields: #p::Arc<#kept_tys>,)*
             __modkit_base: usize,
         }
         #[automatically_derived]
@@ -942,34 +945,35 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         }
     });
 
-    // The build: imports, then each singleton in dependency order.
+    // The build: imports, then each singleton in dependency order. A module whose graph has
+    // no `async fn` provider and no hook is built by a plain function (no future to check).
+    let is_async = model.locals.iter().any(|l| l.is_async || l.hooks)
+        || model.imports.iter().any(|(_, m)| m.is_async);
     let steps = model.locals.iter().enumerate().filter(|(_, l)| l.stored()).map(|(i, l)| {
         let f = &local_fields[i];
         let ty = &l.ty;
         let provided = &l.provided;
         if l.kind == LKind::Value {
-            quote!(#i => { __modkit_b.#f = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); })
+            return quote!(#i => { __modkit_b.#f = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
+        }
+        let call = if l.is_async {
+            quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<Self>>::construct(&__modkit_b).await)
         } else {
-            {
-                let call = if l.is_async {
-                    quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<Self>>::construct(&__modkit_b).await)
-                } else {
-                    quote_spanned!(ty.span()=> <#ty as #p::Construct<Self>>::construct(&__modkit_b))
-                };
-                let coerced = coerce(i, quote!(__modkit_v));
-                quote! {
-                    #i => {
-                        let __modkit_v = match #call {
-                            ::core::result::Result::Ok(v) => #p::Arc::new(v),
-                            ::core::result::Result::Err(e) => {
-                                return ::core::result::Result::Err(__modkit_ctx.fail::<Self>(#i, #krate::Stage::Construct, e));
-                            }
-                        };
-                        __modkit_ctx.started::<Self, #ty>(#i, &__modkit_v).await?;
-                        let __modkit_a: #p::Arc<#provided> = #coerced;
-                        __modkit_b.#f = ::core::option::Option::Some(__modkit_a);
-                    }
-                }
+            quote_spanned!(ty.span()=> <#ty as #p::Construct<Self>>::construct(&__modkit_b))
+        };
+        let record = if l.hooks {
+            quote!(__modkit_ctx.started::<Self, #ty>(#i, &__modkit_v).await?;)
+        } else {
+            quote!(__modkit_ctx.built::<Self, #ty>();)
+        };
+        let coerced = coerce(i, quote!(__modkit_v));
+        quote! {
+            #i => {
+                let __modkit_r = #call;
+                let __modkit_v = __modkit_ctx.made::<Self, #ty>(#i, __modkit_r)?;
+                #record
+                let __modkit_a: #p::Arc<#provided> = #coerced;
+                __modkit_b.#f = ::core::option::Option::Some(__modkit_a);
             }
         }
     });
@@ -1002,6 +1006,48 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             let (ty, provided) = (&l.spelled, &l.provided);
             quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)
         });
+    let body = quote! {
+        let __modkit_base = __modkit_ctx.cells(#cells);
+        #[allow(unused_mut)]
+        let mut __modkit_b = #builder {
+            #(#stored_fields: ::core::option::Option::None,)*
+            #(#seen_init,)*
+        };
+        for &__modkit_i in #name::__MODKIT_ORDER.iter() {
+            match __modkit_i {
+                #(#steps)*
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(#p::Arc::new(#name {
+            __modkit: #parts {
+                #(#stored_fields: match __modkit_b.#stored_fields {
+                    ::core::option::Option::Some(v) => v,
+                    ::core::option::Option::None => #unreachable,
+                },)*
+                #(#single_fields: __modkit_b.#single_fields,)*
+                #(#kept_fields,)*
+                __modkit_base,
+            },
+        }))
+    };
+    let build_fn = if is_async {
+        quote! {
+            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<#p::Arc<Self>, #krate::BuildError>> {
+                ::std::boxed::Box::pin(async move {
+                    #(let #import_fields = __modkit_ctx.import::<#import_tys>(<#import_tys as #krate::Module>::__build).await?;)*
+                    #body
+                })
+            }
+        }
+    } else {
+        quote! {
+            fn __build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<#p::Arc<Self>, #krate::BuildError> {
+                #(let #import_fields = __modkit_ctx.import_sync::<#import_tys>(<#import_tys as #krate::Module>::__build_sync)?;)*
+                #body
+            }
+        }
+    };
     let module_impl = quote! {
         impl #name {
             #[doc(hidden)]
@@ -1013,44 +1059,14 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         impl #krate::Module for #name {
             type Builder = #builder;
             type FirstAsync = #first_async;
-            fn info() -> &'static #krate::info::ModuleInfo {
-                static INFO: #krate::info::ModuleInfo = #krate::info::ModuleInfo {
-                    name: #module_name,
-                    id: #id,
-                    imports: &[#(<#import_tys as #krate::Module>::info),*],
-                    providers: &[#(#krate::info::ProviderInfo { name: #local_names, deps: #dep_refs, exported: #exported, kind: #kinds }),*],
-                    exports: &[#(#export_infos),*],
-                };
-                &INFO
-            }
-            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<#p::Arc<Self>, #krate::BuildError>> {
-                ::std::boxed::Box::pin(async move {
-                    #(let #import_fields = __modkit_ctx.import::<#import_tys>(<#import_tys as #krate::Module>::__build).await?;)*
-                    let __modkit_base = __modkit_ctx.cells(#cells);
-                    #[allow(unused_mut)]
-                    let mut __modkit_b = #builder {
-                        #(#stored_fields: ::core::option::Option::None,)*
-                        #(#seen_init,)*
-                    };
-                    for &__modkit_i in #name::__MODKIT_ORDER.iter() {
-                        match __modkit_i {
-                            #(#steps)*
-                            _ => {}
-                        }
-                    }
-                    ::core::result::Result::Ok(#p::Arc::new(#name {
-                        __modkit: #parts {
-                            #(#stored_fields: match __modkit_b.#stored_fields {
-                                ::core::option::Option::Some(v) => v,
-                                ::core::option::Option::None => #unreachable,
-                            },)*
-                            #(#single_fields: __modkit_b.#single_fields,)*
-                            #(#import_fields,)*
-                            __modkit_base,
-                        },
-                    }))
-                })
-            }
+            const __INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo {
+                name: #module_name,
+                id: #id,
+                imports: &[#(<#import_tys as #krate::Module>::info),*],
+                providers: &[#(#krate::info::ProviderInfo { name: #local_names, deps: #dep_refs, exported: #exported, kind: #kinds }),*],
+                exports: &[#(#export_infos),*],
+            };
+            #build_fn
         }
         const _: () = #p::check_cycles(#module_name, &[#(#local_names),*], &#name::__MODKIT_DEPS);
         #(#shareable)*
@@ -1064,6 +1080,33 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             quote!(::core::option::Option::None)
         };
         quote!(#krate::info::DepInfo { ty: #n, module: #origin, local: #local })
+    };
+    // Each impl writes only the methods its lifetime uses; `Resolve`'s defaults cover the rest
+    // (singletons: `build_get` and `get`; transients: `get`; request-scoped: `get_in`).
+    let methods = |ty: &TokenStream,
+                   life: Life,
+                   build_get: TokenStream,
+                   get: TokenStream,
+                   get_in: TokenStream| {
+        let build_get = (life == Life::Singleton).then(|| {
+            quote! {
+                #[inline]
+                fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> { #build_get }
+            }
+        });
+        let get = (life != Life::Request).then(|| {
+            quote! {
+                #[inline]
+                fn get(&self) -> #p::Arc<#ty> { #get }
+            }
+        });
+        let get_in = (life == Life::Request).then(|| {
+            quote! {
+                #[inline]
+                fn get_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#ty> { #get_in }
+            }
+        });
+        quote!(#build_get #get #get_in)
     };
     let local_resolves = model.locals.iter().enumerate().map(|(i, l)| {
         let ty = &l.ty;
@@ -1083,37 +1126,31 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             (_, Life::Singleton) => (
                 quote!(match &__modkit_b.#f { ::core::option::Option::Some(v) => #p::Arc::clone(v), ::core::option::Option::None => #unreachable }),
                 quote!(#p::Arc::clone(&self.__modkit.#f)),
-                quote!(let _ = __modkit_c; #p::Arc::clone(&self.__modkit.#f)),
+                TokenStream::new(),
             ),
             (_, Life::Transient) => (
-                quote!(let _ = __modkit_b; #unreachable),
+                TokenStream::new(),
                 coerce(i, quote_spanned!(ty.span()=> #p::Arc::new(<#ty as #p::Make<Self>>::make(self)))),
-                quote!(let _ = __modkit_c; <Self as #p::Resolve<#provided>>::get(self)),
+                TokenStream::new(),
             ),
             (_, Life::Request) => {
                 let c = cell_of[i];
+                let made = coerce(i, quote_spanned!(ty.span()=> #p::Arc::new(<#ty as #p::MakeIn<Self>>::make_in(self, __modkit_c))));
                 (
-                    quote!(let _ = __modkit_b; #unreachable),
-                    quote!(#unreachable),
-                    {
-                        let made = coerce(i, quote_spanned!(ty.span()=> #p::Arc::new(<#ty as #p::MakeIn<Self>>::make_in(self, __modkit_c))));
-                        quote!(__modkit_c.get_or_init::<#provided>(self.__modkit.__modkit_base + #c, || { let a: #p::Arc<#provided> = #made; a }))
-                    },
+                    TokenStream::new(),
+                    TokenStream::new(),
+                    quote!(__modkit_c.get_or_init::<#provided>(self.__modkit.__modkit_base + #c, || { let a: #p::Arc<#provided> = #made; a })),
                 )
             }
         };
+        let methods = methods(provided, l.life, build_get, get, get_in);
         quote! {
             #[automatically_derived]
             impl #p::Resolve<#provided> for #name {
                 type Access = #p::Visible;
                 type Life = #life;
                 const DEP: #krate::info::DepInfo = #dep;
-                #[inline]
-                fn build_get(__modkit_b: &#builder) -> #p::Arc<#provided> { #build_get }
-                #[inline]
-                fn get(&self) -> #p::Arc<#provided> { #get }
-                #[inline]
-                fn get_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#provided> { #get_in }
+                #methods
             }
         }
     });
@@ -1125,80 +1162,50 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         let k = s.k;
         let dep = dep_info(&s.name, &s.origin, None);
         let life = life_marker(s.life);
-        let (build_get, get, get_in) = match s.life {
-            Life::Singleton => (
-                quote!(#p::Arc::clone(&__modkit_b.#f)),
-                quote!(#p::Arc::clone(&self.__modkit.#f)),
-                quote!(let _ = __modkit_c; #p::Arc::clone(&self.__modkit.#f)),
-            ),
-            Life::Transient => (
-                quote!(let _ = __modkit_b; #unreachable),
-                quote!(<#imp as #p::ExportAt<#k, #name>>::export(&self.__modkit.#via)),
-                quote!(let _ = __modkit_c; <#imp as #p::ExportAt<#k, #name>>::export(&self.__modkit.#via)),
-            ),
-            Life::Request => (
-                quote!(let _ = __modkit_b; #unreachable),
-                quote!(#unreachable),
-                quote!(<#imp as #p::ExportAt<#k, #name>>::export_in(&self.__modkit.#via, __modkit_c)),
-            ),
-        };
+        let methods = methods(
+            ty,
+            s.life,
+            quote!(#p::Arc::clone(&__modkit_b.#f)),
+            if s.life == Life::Singleton {
+                quote!(#p::Arc::clone(&self.__modkit.#f))
+            } else {
+                quote!(<#imp as #p::ExportAt<#k, #name>>::export(&self.__modkit.#via))
+            },
+            quote!(<#imp as #p::ExportAt<#k, #name>>::export_in(&self.__modkit.#via, __modkit_c)),
+        );
         quote! {
             #[automatically_derived]
             impl #p::Resolve<#ty> for #name {
                 type Access = #p::Visible;
                 type Life = #life;
                 const DEP: #krate::info::DepInfo = #dep;
-                #[inline]
-                fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> { #build_get }
-                #[inline]
-                fn get(&self) -> #p::Arc<#ty> { #get }
-                #[inline]
-                fn get_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#ty> { #get_in }
+                #methods
             }
         }
     });
+    // Hints exist only to fail with a message: types, no code.
     let hint_resolves = model.hints.iter().map(|h| {
-        let (ty, access, tn, owner) = match h {
-            Hint::NotExported {
-                import,
-                k,
-                name: tn,
-            } => {
+        let (ty, access) = match h {
+            Hint::NotExported { import, k } => {
                 let imp = import_tys[*import];
                 (
                     quote!(<#imp as #p::ProviderAt<#k, #name>>::Ty),
                     quote!(#p::NotExported<#imp>),
-                    tn.clone(),
-                    model.imports[*import].1.name.clone(),
                 )
             }
             Hint::OnlyThrough { import, k } => {
                 let imp = import_tys[*import];
-                let m = &model.imports[*import].1;
-                let tn = m
-                    .seen
-                    .iter()
-                    .find(|s| s.k == *k)
-                    .map(|s| s.name.clone())
-                    .unwrap_or_default();
                 (
                     quote!(<#imp as #p::SeenAt<#k, #name>>::Ty),
                     quote!(#p::OnlyThrough<<#imp as #p::SeenAt<#k, #name>>::Owner, #imp>),
-                    tn,
-                    m.name.clone(),
                 )
             }
         };
-        let dep = dep_info(&tn, &owner, None);
         quote! {
             #[automatically_derived]
             impl #p::Resolve<#ty> for #name {
                 type Access = #access;
                 type Life = #p::Singleton;
-                const DEP: #krate::info::DepInfo = #dep;
-                fn build_get(_: &#builder) -> #p::Arc<#ty> { #unreachable }
-                fn get(&self) -> #p::Arc<#ty> { #unreachable }
-                fn get_in(&self, _: &#p::Cells) -> #p::Arc<#ty> { #unreachable }
             }
         }
     });
@@ -1211,7 +1218,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 let t = &l.provided;
                 (
                     t.clone(),
-                    life_marker(l.life),
+                    l.life,
                     quote!(<Self as #p::Resolve<#t>>::get(self)),
                     quote!(<Self as #p::Resolve<#t>>::get_in(self, __modkit_c)),
                 )
@@ -1223,21 +1230,31 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 let k2 = s.k;
                 (
                     seen_tys_for_importer[*n].clone(),
-                    life_marker(s.life),
-                    quote!(<#imp as #p::ExportAt<#k2, __I>>::export(&self.__modkit.#via)),
+                    s.life,
+                    if s.life == Life::Singleton {
+                        let f = &seen_fields[*n];
+                        quote!(#p::Arc::clone(&self.__modkit.#f))
+                    } else {
+                        quote!(<#imp as #p::ExportAt<#k2, __I>>::export(&self.__modkit.#via))
+                    },
                     quote!(<#imp as #p::ExportAt<#k2, __I>>::export_in(&self.__modkit.#via, __modkit_c)),
                 )
             }
         };
+        // `ExportAt`'s defaults: `export_in` is `export` outside request scope, and a request
+        // export has no `export`.
+        let method = if life == Life::Request {
+            quote!(#[inline] fn export_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#ty> { #export_in })
+        } else {
+            quote!(#[inline] fn export(&self) -> #p::Arc<#ty> { #export })
+        };
+        let life = life_marker(life);
         quote! {
             #[automatically_derived]
             impl<__I> #p::ExportAt<#k, __I> for #name {
                 type Ty = #ty;
                 type Life = #life;
-                #[inline]
-                fn export(&self) -> #p::Arc<#ty> { #export }
-                #[inline]
-                fn export_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#ty> { #export_in }
+                #method
             }
         }
     });
@@ -1330,8 +1347,6 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         .enumerate()
         .map(|(n, (key, vn, _, _))| quote!((#n #key #vn)));
     let public = spec.public;
-    let is_async = model.locals.iter().any(|l| l.is_async || l.hooks)
-        || model.imports.iter().any(|(_, m)| m.is_async);
     let payload = quote! {
         (module id = #id name = #module_name public = #public async = #is_async
             exports = [#(#m_exports)*] privates = [#(#m_privates)*] seen = [#(#m_seen)*] values = [#(#m_values)*])

@@ -144,32 +144,31 @@ pub(crate) fn provider_impl(
         let hook_future = quote_spanned!(hook.span()=> #p::hook_future);
         quote!(#hook_future(#path(&*__modkit_v)))
     };
-    let hook = |h: Option<&syn::Path>| {
-        if let Some(h) = h {
-            let c = call(h);
-            quote!(::core::option::Option::Some(::std::boxed::Box::pin(async move { #c.await })))
-        } else {
-            quote!({
-                let _ = __modkit_v;
-                ::core::option::Option::None
-            })
+    // Only the hooks a provider has are written; the trait's defaults say "none" for the rest.
+    let init = opts.init.as_ref().map(|h| {
+        let c = call(h);
+        quote! {
+            fn init(__modkit_v: &#p::Arc<#output>) -> ::core::option::Option<#p::BoxFuture<'_, ::core::result::Result<(), #krate::BoxError>>> {
+                ::core::option::Option::Some(::std::boxed::Box::pin(async move { #c.await }))
+            }
         }
-    };
-    let init = hook(opts.init.as_ref());
-    let has_shutdown = opts.shutdown.is_some();
-    let shutdown = hook(opts.shutdown.as_ref());
+    });
+    let shutdown = opts.shutdown.as_ref().map(|h| {
+        let c = call(h);
+        quote! {
+            const HAS_SHUTDOWN: bool = true;
+            fn shutdown(__modkit_v: #p::Arc<#output>) -> ::core::option::Option<#p::BoxFuture<'static, ::core::result::Result<(), #krate::BoxError>>> {
+                ::core::option::Option::Some(::std::boxed::Box::pin(async move { #c.await }))
+            }
+        }
+    });
     quote! {
         #[automatically_derived]
         #impl_head {
             type Output = #output;
             const NAME: &'static str = #name;
-            const HAS_SHUTDOWN: bool = #has_shutdown;
-            fn init(__modkit_v: &#p::Arc<#output>) -> ::core::option::Option<#p::BoxFuture<'_, ::core::result::Result<(), #krate::BoxError>>> {
-                #init
-            }
-            fn shutdown(__modkit_v: #p::Arc<#output>) -> ::core::option::Option<#p::BoxFuture<'static, ::core::result::Result<(), #krate::BoxError>>> {
-                #shutdown
-            }
+            #init
+            #shutdown
         }
     }
 }

@@ -35,13 +35,34 @@ pub trait Resolve<T: ?Sized>: Module {
     /// How long an instance of `T` lives.
     type Life;
     /// What the dependency graph and the cycle check know about this edge.
-    const DEP: DepInfo;
+    ///
+    /// The defaults below serve the hint impls, which exist only to fail with a message: a
+    /// module writes what its real impls need and nothing more, which keeps the amount of code
+    /// the compiler checks per module small.
+    const DEP: DepInfo = DepInfo {
+        ty: "?",
+        module: "?",
+        local: None,
+    };
     /// Fetches a singleton `T` while the module is being built.
-    fn build_get(b: &Self::Builder) -> Arc<T>;
+    #[inline]
+    fn build_get(b: &Self::Builder) -> Arc<T> {
+        let _ = b;
+        unreachable_hint()
+    }
     /// Fetches a singleton, or makes a transient, from the built module.
-    fn get(&self) -> Arc<T>;
-    /// Fetches `T` inside a request scope (any lifetime).
-    fn get_in(&self, cells: &Cells) -> Arc<T>;
+    #[inline]
+    fn get(&self) -> Arc<T> {
+        unreachable_hint()
+    }
+    /// Fetches `T` inside a request scope (any lifetime); singletons and transients as [`get`].
+    ///
+    /// [`get`]: Resolve::get
+    #[inline]
+    fn get_in(&self, cells: &Cells) -> Arc<T> {
+        let _ = cells;
+        self.get()
+    }
 }
 
 /// A dependency the module may use: it resolves, its access is [`Visible`], and an instance of
@@ -235,11 +256,19 @@ pub trait Provider: 'static {
     /// The provider's name in messages and in the graph.
     const NAME: &'static str;
     /// Whether it has a shutdown hook.
-    const HAS_SHUTDOWN: bool;
+    const HAS_SHUTDOWN: bool = false;
     /// The init hook, if any.
-    fn init(v: &Arc<Self::Output>) -> Option<BoxFuture<'_, Result<(), BoxError>>>;
+    #[inline]
+    fn init(v: &Arc<Self::Output>) -> Option<BoxFuture<'_, Result<(), BoxError>>> {
+        let _ = v;
+        None
+    }
     /// The shutdown hook, if any.
-    fn shutdown(v: Arc<Self::Output>) -> Option<BoxFuture<'static, Result<(), BoxError>>>;
+    #[inline]
+    fn shutdown(v: Arc<Self::Output>) -> Option<BoxFuture<'static, Result<(), BoxError>>> {
+        drop(v);
+        None
+    }
 }
 
 /// A singleton built by a plain function, inside module `M`.
@@ -361,10 +390,20 @@ pub trait ExportAt<const K: usize, I>: Module {
     type Ty: ?Sized;
     /// How long an instance lives.
     type Life;
-    /// The exported singleton, or a new transient.
-    fn export(&self) -> Arc<Self::Ty>;
-    /// The export inside a request scope.
-    fn export_in(&self, cells: &Cells) -> Arc<Self::Ty>;
+    /// The exported singleton, or a new transient (request-scoped exports keep the default: the
+    /// app refuses them at compile time outside a scope).
+    #[inline]
+    fn export(&self) -> Arc<Self::Ty> {
+        unreachable_hint()
+    }
+    /// The export inside a request scope; singletons and transients as [`export`].
+    ///
+    /// [`export`]: ExportAt::export
+    #[inline]
+    fn export_in(&self, cells: &Cells) -> Arc<Self::Ty> {
+        let _ = cells;
+        self.export()
+    }
 }
 
 /// The `K`-th provider of a module, private or not (used only to name it in hints).
@@ -405,6 +444,14 @@ pub struct BuildCtx {
     slots: usize,
 }
 
+/// The outcome of a build, for [`crate::App`].
+pub(crate) struct Built {
+    pub(crate) order: Vec<&'static str>,
+    pub(crate) started: Vec<Started>,
+    pub(crate) cells: usize,
+    pub(crate) modules: Vec<Box<dyn Any + Send + Sync>>,
+}
+
 /// The module build function: `Module::__build`.
 pub type BuildFn<M> = for<'a> fn(&'a mut BuildCtx) -> BoxFuture<'a, Result<Arc<M>, BuildError>>;
 
@@ -431,6 +478,57 @@ impl BuildCtx {
         self.built
             .insert(TypeId::of::<M>(), Box::new(Arc::clone(&m)));
         Ok(m)
+    }
+
+    /// [`BuildCtx::import`] for a module whose graph has no `async fn` provider and no hook: a
+    /// plain call, no future.
+    ///
+    /// # Errors
+    /// The first provider that failed.
+    pub fn import_sync<M: Module>(
+        &mut self,
+        build: fn(&mut BuildCtx) -> Result<Arc<M>, BuildError>,
+    ) -> Result<Arc<M>, BuildError> {
+        if let Some(m) = self
+            .built
+            .get(&TypeId::of::<M>())
+            .and_then(|b| b.downcast_ref::<Arc<M>>())
+        {
+            return Ok(Arc::clone(m));
+        }
+        self.stack.push(M::info().name);
+        let m = build(self)?;
+        self.stack.pop();
+        self.order.push(M::info().name);
+        self.built
+            .insert(TypeId::of::<M>(), Box::new(Arc::clone(&m)));
+        Ok(m)
+    }
+
+    /// The value provider `index` of module `M` constructed, in an `Arc`, or the build error
+    /// naming its path.
+    ///
+    /// # Errors
+    /// The constructor's error, with the provider's path.
+    #[inline]
+    pub fn made<M: Module, P: Provider>(
+        &self,
+        index: usize,
+        made: Result<P::Output, BoxError>,
+    ) -> Result<Arc<P::Output>, BuildError> {
+        match made {
+            Ok(v) => Ok(Arc::new(v)),
+            Err(e) => Err(self.fail::<M>(index, crate::error::Stage::Construct, e)),
+        }
+    }
+
+    /// Records that provider `P` of module `M`, which has no hook, was built.
+    pub fn built<M: Module, P: Provider>(&mut self) {
+        self.started.push(Started {
+            module: M::info().name,
+            provider: P::NAME,
+            shutdown: None,
+        });
     }
 
     /// Reserves `n` request-scope cells for one module; returns the first.
@@ -502,8 +600,16 @@ impl BuildCtx {
         BuildError::new(path, stage, source)
     }
 
-    pub(crate) fn into_parts(self) -> (Vec<&'static str>, Vec<Started>, usize) {
-        (self.order, self.started, self.slots)
+    /// What the app keeps: the build order, what started, the number of request cells, and
+    /// every module instance (a module holds typed handles only to the imports it needs to
+    /// reach at run time; the app keeps all of them alive, dropped with the app).
+    pub(crate) fn into_parts(self) -> Built {
+        Built {
+            order: self.order,
+            started: self.started,
+            cells: self.slots,
+            modules: self.built.into_values().collect(),
+        }
     }
 }
 

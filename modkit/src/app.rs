@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use tracing::Instrument as _;
 
-use crate::__private::{self, BuildCtx, Cells, Started};
+use crate::__private::{self, BuildCtx, Built, Cells, Started};
 use crate::error::{BuildError, HookError, ShutdownError};
 use crate::{Graph, Module};
 
@@ -43,6 +43,8 @@ pub struct App<M: Module> {
     start_order: Vec<(&'static str, &'static str)>,
     cells: usize,
     shutdown: Mutex<Option<Vec<Started>>>,
+    /// Every module instance of the graph, root included, kept alive as long as the app.
+    _modules: Vec<Box<dyn Any + Send + Sync>>,
 }
 
 impl<M: Module> App<M> {
@@ -262,14 +264,20 @@ impl<M: Module, L> AppBuilder<M, L> {
     {
         let span = tracing::info_span!("modkit.build", root = M::info().name);
         let _guard = span.enter();
-        let mut fut = std::pin::pin!(build_app::<M>(self.values));
-        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-        match fut.as_mut().poll(&mut cx) {
-            std::task::Poll::Ready(r) => r,
-            std::task::Poll::Pending => {
-                unreachable!("modkit: a graph checked to be synchronous awaited during build")
+        let mut ctx = BuildCtx::default();
+        ctx.values = self.values;
+        let built = ctx.import_sync::<M>(M::__build_sync);
+        finish(ctx, built, |started| {
+            // A synchronous graph has no hook: shutting down what started awaits nothing.
+            let mut fut = std::pin::pin!(run_shutdown(started));
+            let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+            match fut.as_mut().poll(&mut cx) {
+                std::task::Poll::Ready(errors) => errors,
+                std::task::Poll::Pending => {
+                    unreachable!("modkit: a graph checked to be synchronous awaited a hook")
+                }
             }
-        }
+        })
     }
 }
 
@@ -279,20 +287,44 @@ async fn build_app<M: Module>(
     let mut ctx = BuildCtx::default();
     ctx.values = values;
     let built = ctx.import::<M>(M::__build).await;
-    let (order, started, cells) = ctx.into_parts();
+    let parts = ctx.into_parts();
     match built {
-        Ok(root) => Ok(App {
-            root,
-            order,
-            start_order: started.iter().map(|s| (s.module, s.provider)).collect(),
-            cells,
-            shutdown: Mutex::new(Some(started)),
-        }),
+        Ok(root) => Ok(app(root, parts)),
         Err(e) => {
             tracing::warn!(error = %e, "modkit: build failed; shutting down what started");
-            let errors = run_shutdown(started).await;
+            let errors = run_shutdown(parts.started).await;
             Err(e.with_shutdown(errors))
         }
+    }
+}
+
+fn finish<M: Module>(
+    ctx: BuildCtx,
+    built: Result<Arc<M>, BuildError>,
+    shutdown: impl FnOnce(Vec<Started>) -> Vec<HookError>,
+) -> Result<App<M>, BuildError> {
+    let parts = ctx.into_parts();
+    match built {
+        Ok(root) => Ok(app(root, parts)),
+        Err(e) => {
+            tracing::warn!(error = %e, "modkit: build failed; shutting down what started");
+            Err(e.with_shutdown(shutdown(parts.started)))
+        }
+    }
+}
+
+fn app<M: Module>(root: Arc<M>, parts: Built) -> App<M> {
+    App {
+        root,
+        order: parts.order,
+        start_order: parts
+            .started
+            .iter()
+            .map(|s| (s.module, s.provider))
+            .collect(),
+        cells: parts.cells,
+        shutdown: Mutex::new(Some(parts.started)),
+        _modules: parts.modules,
     }
 }
 

@@ -290,11 +290,29 @@ pub trait Module: Sized + Send + Sync + 'static {
     /// What makes the module graph need the async build (generated).
     #[doc(hidden)]
     type FirstAsync: ?Sized;
+    /// The module's static description (generated).
+    #[doc(hidden)]
+    const __INFO: &'static info::ModuleInfo;
     /// The module's static description: imports, providers, exports, dependency edges.
-    fn info() -> &'static info::ModuleInfo;
+    #[inline]
+    #[must_use]
+    fn info() -> &'static info::ModuleInfo {
+        Self::__INFO
+    }
     /// Builds the module: its imports first (each once per [`App`]), then its providers.
+    ///
+    /// A module with no `async fn` provider and no hook anywhere in its graph writes only
+    /// [`Module::__build_sync`]; this default wraps it.
     #[doc(hidden)]
     fn __build(
         ctx: &mut __private::BuildCtx,
-    ) -> __private::BoxFuture<'_, Result<Arc<Self>, BuildError>>;
+    ) -> __private::BoxFuture<'_, Result<Arc<Self>, BuildError>> {
+        Box::pin(async move { Self::__build_sync(ctx) })
+    }
+    /// Builds the module without a future (generated for synchronous graphs only).
+    #[doc(hidden)]
+    fn __build_sync(ctx: &mut __private::BuildCtx) -> Result<Arc<Self>, BuildError> {
+        let _ = ctx;
+        __private::unreachable_hint()
+    }
 }
