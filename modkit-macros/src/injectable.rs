@@ -114,7 +114,14 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         field.attrs.retain(|a| !a.path().is_ident("inject"));
     }
 
-    let manifest = manifest(&input, site, life, &opts);
+    let dep_names: Vec<String> = kinds
+        .iter()
+        .filter_map(|k| match k {
+            FieldKind::Dep(t) => crate::util::base_name(t),
+            FieldKind::Default => None,
+        })
+        .collect();
+    let manifest = manifest(&input, site, life, &opts, dep_names);
     if !errors.is_empty() {
         let errs = errors_to_tokens(errors);
         return quote!(#errs #input #manifest);
@@ -262,7 +269,13 @@ fn construct_impl(
 
 /// The companion macro: same name as the struct (macro namespace), hands the struct's key to a
 /// `#[module]` that lists it (see `crate::chain`).
-fn manifest(input: &syn::DeriveInput, site: &Site, life: Life, opts: &Opts) -> TokenStream {
+fn manifest(
+    input: &syn::DeriveInput,
+    site: &Site,
+    life: Life,
+    opts: &Opts,
+    deps: Vec<String>,
+) -> TokenStream {
     let name = &input.ident;
     let hash = site.hash("injectable", &name.to_string());
     let key = format!("{}::{name}#{hash}", site.krate);
@@ -275,6 +288,7 @@ fn manifest(input: &syn::DeriveInput, site: &Site, life: Life, opts: &Opts) -> T
         life,
         is_async: false,
         hooks: opts.init.is_some() || opts.shutdown.is_some(),
+        deps,
     }
     .tokens();
     crate::chain::companion(

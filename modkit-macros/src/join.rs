@@ -52,6 +52,7 @@ enum Payload {
         life: Life,
         is_async: bool,
         hooks: bool,
+        deps: Vec<String>,
     },
     Module(Manifest),
 }
@@ -212,6 +213,22 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
         let life: syn::LitStr = field(p, "life")?;
         let is_async: syn::LitBool = field(p, "async")?;
         let hooks: syn::LitBool = field(p, "hooks")?;
+        let deps = bracket(p, "deps")?
+            .into_iter()
+            .map(|tt| match tt {
+                proc_macro2::TokenTree::Literal(l) => match syn::Lit::new(l) {
+                    syn::Lit::Str(s) => Ok(s.value()),
+                    l => Err(syn::Error::new(
+                        l.span(),
+                        "modkit internal: expected a name",
+                    )),
+                },
+                tt => Err(syn::Error::new(
+                    tt.span(),
+                    "modkit internal: expected a name",
+                )),
+            })
+            .collect::<syn::Result<Vec<String>>>()?;
         Ok(Payload::Injectable {
             key: key.value(),
             name: name.to_string(),
@@ -221,6 +238,7 @@ fn parse_payload(p: ParseStream<'_>) -> syn::Result<Payload> {
             life: life_of(&life)?,
             is_async: is_async.value,
             hooks: hooks.value,
+            deps,
         })
     } else {
         let id: syn::LitStr = field(p, "id")?;
@@ -452,6 +470,9 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
     let mut payloads = payloads.into_iter();
     let mut locals: Vec<Local> = Vec::new();
     let mut aliases: Vec<(&syn::Type, &syn::Type)> = Vec::new();
+    // The base names of every dependency of this module's providers: hints are written only
+    // for types one of them may be asking for.
+    let mut wanted: Vec<String> = Vec::new();
     for entry in &spec.providers {
         let (ty, bind) = match entry {
             PEntry::Plain(t) => (t, None),
@@ -462,7 +483,8 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
             }
         };
         match payloads.next() {
-            Some(Payload::Injectable { key, name: _, public, generic, factory, life, is_async, hooks }) => {
+            Some(Payload::Injectable { key, name: _, public, generic, factory, life, is_async, hooks, deps }) => {
+                wanted.extend(deps);
                 let args = generic_args(ty);
                 let key = if args.is_empty() { key } else { format!("{key}{args}") };
                 let (provided, spelled, key, exact, name) = match bind {
@@ -608,17 +630,25 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
         }
     }
 
-    // Hints: types some import knows but does not hand to this module.
+    // Hints: types some import knows but does not hand to this module, and that a provider of
+    // this module depends on by name. Each is a `Resolve` impl that exists only to fail with a
+    // message naming the module that has the type; writing one per type an import knows would
+    // cost every correct module compile time (a module then has two to three times as many
+    // impls, which rustc checks pairwise for overlap). A type named by no dependency is asked
+    // for only through `App::get`/`Scope::get`, which still fail with modkit's "cannot provide"
+    // message, without naming the module that keeps it.
     let mut hints: Vec<Hint> = Vec::new();
     let mut hinted: Vec<String> = Vec::new();
-    let known = |key: &str, hinted: &Vec<String>| {
+    let base = |name: &str| name.split('<').next().unwrap_or(name).trim().to_owned();
+    let known = |key: &str, name: &str, hinted: &Vec<String>| {
         locals.iter().any(|l| l.key == key)
             || seen.iter().any(|s| s.key == key)
             || hinted.iter().any(|h| h == key)
+            || !wanted.contains(&base(name))
     };
     for (j, (_, m)) in imports.iter().enumerate() {
         for p in &m.privates {
-            if !known(&p.key, &hinted) {
+            if !known(&p.key, &p.name, &hinted) {
                 hinted.push(p.key.clone());
                 hints.push(Hint::NotExported { import: j, k: p.k });
             }
@@ -626,7 +656,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
     }
     for (j, (_, m)) in imports.iter().enumerate() {
         for s in &m.seen {
-            if !known(&s.key, &hinted) {
+            if !known(&s.key, &s.name, &hinted) {
                 hinted.push(s.key.clone());
                 hints.push(Hint::OnlyThrough { import: j, k: s.k });
             }

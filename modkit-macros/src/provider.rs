@@ -187,6 +187,8 @@ pub(crate) struct Payload<'a> {
     pub(crate) life: Life,
     pub(crate) is_async: bool,
     pub(crate) hooks: bool,
+    /// The base names of the dependency types (see `crate::util::base_name`).
+    pub(crate) deps: Vec<String>,
 }
 
 impl Payload<'_> {
@@ -200,10 +202,11 @@ impl Payload<'_> {
             life,
             is_async,
             hooks,
+            deps,
         } = self;
         let life = life.as_str();
         quote!((injectable key = #key name = #name public = #public generics = #generics
-            factory = #factory life = #life async = #is_async hooks = #hooks))
+            factory = #factory life = #life async = #is_async hooks = #hooks deps = [#(#deps)*]))
     }
 }
 
@@ -335,6 +338,10 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         life,
         is_async,
         hooks: opts.init.is_some() || opts.shutdown.is_some(),
+        deps: params
+            .iter()
+            .filter_map(|p| crate::util::base_name(&p.dep))
+            .collect(),
     }
     .tokens();
     let companion = crate::chain::companion(

@@ -65,6 +65,17 @@ pub(crate) fn short_name(ty: &syn::Type) -> String {
     }
 }
 
+/// The identifier of a path type's last segment, without generic arguments (`None` for other
+/// types): how a dependency is matched against the names of types a module cannot see.
+pub(crate) fn base_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().map(|s| s.ident.to_string())
+        }
+        _ => None,
+    }
+}
+
 /// The generic arguments of a type's last segment, as text (empty when there are none).
 pub(crate) fn generic_args(ty: &syn::Type) -> String {
     match ty {

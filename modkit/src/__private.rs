@@ -27,7 +27,7 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
     message = "module `{Self}` cannot provide `{T}`",
     label = "`{T}` is not visible inside module `{Self}`",
     note = "`{T}` is neither in `providers = [..]` of `{Self}` nor exported by a module in its `imports = [..]`",
-    note = "fix: add the module that provides and exports `{T}` to `imports = [..]` of `{Self}`, or add `{T}` to its `providers = [..]`"
+    note = "fix: add the module that provides and exports `{T}` to `imports = [..]` of `{Self}` (a module that provides `{T}` hands it on only when `{T}` is in its `exports = [..]`), or add `{T}` to its `providers = [..]`"
 )]
 pub trait Resolve<T: ?Sized>: Module {
     /// [`Visible`] for a real dependency; a hint type when the type is only known to be out of reach.
@@ -71,7 +71,7 @@ pub trait Resolve<T: ?Sized>: Module {
     message = "module `{Self}` cannot provide `{T}`",
     label = "`{T}` is not visible inside module `{Self}`",
     note = "`{T}` is neither in `providers = [..]` of `{Self}` nor exported by a module in its `imports = [..]`",
-    note = "fix: add the module that provides and exports `{T}` to `imports = [..]` of `{Self}`, or add `{T}` to its `providers = [..]`"
+    note = "fix: add the module that provides and exports `{T}` to `imports = [..]` of `{Self}` (a module that provides `{T}` hands it on only when `{T}` is in its `exports = [..]`), or add `{T}` to its `providers = [..]`"
 )]
 pub trait Inject<T: ?Sized, S, P: ?Sized>: Module {
     /// See [`Resolve::DEP`].
