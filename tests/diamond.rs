@@ -82,3 +82,50 @@ fn two_apps_do_not_share_instances() {
         &b.get::<UserService>()
     ));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Every module lives as long as the app, even one the root reaches only through an import and
+// whose provider no other provider holds.
+
+mod lifetime {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use modkit::{injectable, module};
+
+    pub static DROPPED: AtomicUsize = AtomicUsize::new(0);
+
+    #[injectable]
+    pub struct Heartbeat;
+    impl Drop for Heartbeat {
+        fn drop(&mut self) {
+            DROPPED.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[module(providers = [Heartbeat])]
+    pub struct WorkerModule;
+
+    #[module(imports = [WorkerModule])]
+    pub struct MidModule;
+
+    #[module(imports = [MidModule])]
+    pub struct LifetimeRoot;
+}
+
+#[test]
+fn a_private_provider_nobody_holds_lives_until_the_app_is_dropped() {
+    use lifetime::{DROPPED, LifetimeRoot};
+    use std::sync::atomic::Ordering;
+    let app = modkit::App::<LifetimeRoot>::build_sync().unwrap();
+    assert_eq!(
+        DROPPED.load(Ordering::SeqCst),
+        0,
+        "dropped while the app is alive"
+    );
+    drop(app);
+    assert_eq!(
+        DROPPED.load(Ordering::SeqCst),
+        1,
+        "not dropped with the app"
+    );
+}

@@ -405,3 +405,61 @@ fn imported_module_singletons_are_shared_by_every_scope() {
         ["CModule", "AModule", "BModule", "RootModule"]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// More request providers than a scope holds inline, and a request-scoped trait object.
+
+mod many {
+    use super::*;
+
+    macro_rules! request_types {
+        ($($t:ident),*) => {
+            $(
+                #[injectable(scope = request)]
+                pub struct $t;
+            )*
+            #[module(providers = [$($t),*], exports = [$($t),*])]
+            pub struct ManyModule;
+        };
+    }
+    request_types!(R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11);
+
+    pub trait Greeter: Send + Sync {
+        fn greet(&self) -> String;
+    }
+    #[injectable(scope = request)]
+    pub struct English;
+    impl Greeter for English {
+        fn greet(&self) -> String {
+            "hello".into()
+        }
+    }
+    #[module(imports = [ManyModule], providers = [English as dyn Greeter], exports = [dyn Greeter])]
+    pub struct ManyRoot;
+}
+
+#[test]
+fn twelve_request_providers_each_live_once_per_scope() {
+    use many::*;
+    let app = App::<ManyRoot>::build_sync().unwrap();
+    let (a, b) = (app.scope(), app.scope());
+    macro_rules! check {
+        ($($t:ident),*) => {$(
+            assert!(Arc::ptr_eq(&a.get::<$t>(), &a.get::<$t>()), stringify!($t));
+            assert!(!Arc::ptr_eq(&a.get::<$t>(), &b.get::<$t>()), stringify!($t));
+        )*};
+    }
+    // R8 and up live in the cells past the scope's inline ones.
+    check!(R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11);
+}
+
+#[test]
+fn a_request_scoped_trait_object_lives_once_per_scope() {
+    use many::*;
+    let app = App::<ManyRoot>::build_sync().unwrap();
+    let (a, b) = (app.scope(), app.scope());
+    let g = a.get::<dyn Greeter>();
+    assert_eq!(g.greet(), "hello");
+    assert!(Arc::ptr_eq(&g, &a.get::<dyn Greeter>()));
+    assert!(!Arc::ptr_eq(&g, &b.get::<dyn Greeter>()));
+}

@@ -987,9 +987,9 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             return quote!(#i => { __modkit_b.#f = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
         }
         let call = if l.is_async {
-            quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<Self>>::construct(&__modkit_b).await)
+            { let f = quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<Self>>::construct); quote!(#f(&__modkit_b).await) }
         } else {
-            quote_spanned!(ty.span()=> <#ty as #p::Construct<Self>>::construct(&__modkit_b))
+            { let f = quote_spanned!(ty.span()=> <#ty as #p::Construct<Self>>::construct); quote!(#f(&__modkit_b)) }
         };
         let record = if l.hooks {
             quote!(__modkit_ctx.started::<Self, #ty>(#i, &__modkit_v).await?;)
@@ -1160,16 +1160,22 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             ),
             (_, Life::Transient) => (
                 TokenStream::new(),
-                coerce(i, quote_spanned!(ty.span()=> #p::Arc::new(<#ty as #p::Make<Self>>::make(self)))),
+                { let f = quote_spanned!(ty.span()=> <#ty as #p::Make<Self>>::make); coerce(i, quote!(#p::Arc::new(#f(self)))) },
                 TokenStream::new(),
             ),
             (_, Life::Request) => {
                 let c = cell_of[i];
-                let made = coerce(i, quote_spanned!(ty.span()=> #p::Arc::new(<#ty as #p::MakeIn<Self>>::make_in(self, __modkit_c))));
+                // Only the path carries the user's span: `self` and the parameter must keep the macro's
+                // hygiene, or a module written inside `macro_rules!` cannot name them.
+                let f = quote_spanned!(ty.span()=> <#ty as #p::MakeIn<Self>>::make_in);
+                let made = coerce(i, quote!(#p::Arc::new(#f(self, __modkit_c))));
                 (
                     TokenStream::new(),
                     TokenStream::new(),
-                    quote!(__modkit_c.get_or_init::<#provided>(self.__modkit.__modkit_base + #c, || { let a: #p::Arc<#provided> = #made; a })),
+                    {
+                        let get_or_init = if l.is_binding() { quote!(get_or_init_dyn) } else { quote!(get_or_init) };
+                        quote!(__modkit_c.#get_or_init::<#provided>(self.__modkit.__modkit_base + #c, || { let a: #p::Arc<#provided> = #made; a }))
+                    },
                 )
             }
         };

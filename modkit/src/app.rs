@@ -38,12 +38,14 @@ use crate::{Graph, Module};
 /// # }
 /// ```
 pub struct App<M: Module> {
-    root: Arc<M>,
+    /// Held inline, not in an `Arc`: resolving from the app is one field read away from the
+    /// provider, as in hand-written wiring.
+    root: M,
     order: Vec<&'static str>,
     start_order: Vec<(&'static str, &'static str)>,
     cells: usize,
     shutdown: Mutex<Option<Vec<Started>>>,
-    /// Every module instance of the graph, root included, kept alive as long as the app.
+    /// Every other module instance of the graph, kept alive as long as the app.
     _modules: Vec<Box<dyn Any + Send + Sync>>,
 }
 
@@ -313,7 +315,13 @@ fn finish<M: Module>(
     }
 }
 
-fn app<M: Module>(root: Arc<M>, parts: Built) -> App<M> {
+fn app<M: Module>(root: Arc<M>, mut parts: Built) -> App<M> {
+    // The build context kept a second handle to the root; nothing else holds one (no module
+    // imports the root: import cycles do not compile).
+    parts.modules.retain(|m| !m.is::<Arc<M>>());
+    let Ok(root) = Arc::try_unwrap(root) else {
+        unreachable!("modkit: the root module is held twice after the build")
+    };
     App {
         root,
         order: parts.order,
