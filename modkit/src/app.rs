@@ -44,7 +44,10 @@ pub struct App<M: Module> {
     order: Vec<&'static str>,
     start_order: Vec<(&'static str, &'static str)>,
     cells: usize,
-    shutdown: Mutex<Option<Vec<Started>>>,
+    /// Boxed: with no interior mutability in its own bytes, `&App` is a read-only reference
+    /// to the compiler, which then keeps a resolved field in a register (as for hand-written
+    /// wiring) instead of reading it again after the reference count changes.
+    shutdown: Box<Mutex<Option<Vec<Started>>>>,
     /// Every other module instance of the graph, kept alive as long as the app.
     _modules: Vec<Box<dyn Any + Send + Sync>>,
 }
@@ -331,7 +334,7 @@ fn app<M: Module>(root: Arc<M>, mut parts: Built) -> App<M> {
             .map(|s| (s.module, s.provider))
             .collect(),
         cells: parts.cells,
-        shutdown: Mutex::new(Some(parts.started)),
+        shutdown: Box::new(Mutex::new(Some(parts.started))),
         _modules: parts.modules,
     }
 }
