@@ -292,7 +292,9 @@ fn manifest(
     }
     .tokens();
     crate::chain::companion(
-        &format_ident!("__modkit_inj_{name}_{hash}"),
+        // Explicit arguments: `format_ident!` strips `r#` from those, not from inline captures
+        // (`r#Foo` panicked here before; found by fuzzing).
+        &format_ident!("__modkit_inj_{}_{}", name, hash),
         name,
         &input.vis,
         &payload,

@@ -1387,7 +1387,14 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         (module id = #id name = #module_name public = #public async = #is_async
             exports = [#(#m_exports)*] privates = [#(#m_privates)*] seen = [#(#m_seen)*] values = [#(#m_values)*])
     };
-    let hash: String = id.rsplit('#').next().unwrap_or_default().to_owned();
+    // `#[module]` writes `path#hex`; a hand-written `__join!` call may not (found by fuzzing).
+    let hash: String = id
+        .rsplit('#')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
     let vis: syn::Visibility = syn::parse2(vis.clone()).unwrap_or(syn::Visibility::Inherited);
     let companion = crate::chain::companion(
         &format_ident!("__modkit_mod_{}_{}", name, hash),
@@ -1430,5 +1437,19 @@ mod tests {
         let out = super::expand(input).to_string();
         assert!(out.contains("compile_error"), "{out}");
         assert!(out.contains("expected 7"), "{out}");
+    }
+
+    /// A hand-written call whose module id has no `#hex` tail (found by fuzzing) is expanded,
+    /// not a panic on an invalid identifier.
+    #[test]
+    fn odd_module_id_is_not_a_panic() {
+        let input = quote! {
+            @modkit_chain {} {
+                (spec krate = [::modkit] vis = [pub] name = M id = "?" public = true
+                    providers = [] values = [] imports = [] exports = [])
+            }
+        };
+        let out = super::expand(input).to_string();
+        assert!(out.contains("__modkit_mod_M_"), "{out}");
     }
 }

@@ -345,7 +345,9 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
     }
     .tokens();
     let companion = crate::chain::companion(
-        &format_ident!("__modkit_fac_{name}_{hash}"),
+        // Explicit arguments: `format_ident!` strips `r#` from those, not from inline captures
+        // (`r#Foo` panicked here before; found by fuzzing).
+        &format_ident!("__modkit_fac_{}_{}", name, hash),
         name,
         vis,
         &payload,
