@@ -3,7 +3,7 @@
 //! A DI framework needs its traits implemented for the scenario's types (shaku's `Component`,
 //! nject's `Injectable`), and the orphan rule allows that only in the crate that defines them.
 //! shaku and nject are dev-dependencies, usable only from the bench target, so each contender
-//! invokes [`scenario!`](crate::scenario) in a module of its own: the same structs, fields and
+//! invokes [`scenario!`](crate::scenario!) in a module of its own: the same structs, fields and
 //! constructors, token for token, hence the same object graph and the same work per constructor.
 //!
 //! The graph (11 providers; `->` reads "holds an `Arc` of"):
@@ -25,7 +25,7 @@
 //! Constructors do no I/O and allocate nothing (the `Arc` around each instance is the wiring's
 //! business): they copy a few small fields out of their dependencies.
 
-/// Defines the scenario's types in the invoking module. See the [module docs](crate::scenario).
+/// Defines the scenario's types in the invoking module. See the [module docs](mod@crate::scenario).
 ///
 /// `scenario!(Mailer: Send + Sync + extra::Bound)` sets the supertraits of `Mailer` (shaku wants
 /// its `Interface` there); the default is `Send + Sync`.
