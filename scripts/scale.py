@@ -41,10 +41,12 @@ What it does, for each N:
 
    hand: the same structs; one struct per module holding an `Arc` of each of its providers, of
    each imported provider it uses or re-exports by type, and of each module it re-exports whole;
-   `build(&Arc<Import>..) -> Self` constructs the providers in dependency order, taking an
-   imported provider from the import that holds it nearest (a field before a re-exported
-   module's field). `App::build` builds every module once, imports first, shared through `Arc`
-   (a diamond's base is built once and both sides get the same `Arc`).
+   `build(&Arc<Import>..) -> Self` constructs the providers in dependency order. It clones an
+   imported provider from a module it re-exports whole if that has it, else from the import
+   that reaches it in the fewest field reads (the top takes `Ps_0` from `M(s+1)`'s field and
+   `Ps_1` through `M(s+2)`'s re-exported module: `m(s+2).m(s).p(s)_1`), the first listed on a
+   tie. `App::build` builds every module once, imports first, shared through `Arc` (a diamond's
+   base is built once and both sides get the same `Arc`).
 
    shaku (`shaku = "0.6"`, its `module!` and `#[derive(Component)]`): as faithful as shaku
    permits. Differences:
@@ -65,15 +67,21 @@ What it does, for each N:
    All three crates are a lib with `pub fn run() -> usize`: it builds the app and returns how
    many singleton-sharing checks hold (3, plus 2 diamond/re-export checks when N >= 4).
 
-2. Times `cargo check` and/or `cargo build --release` (`--mode`) of the app crate only: a warm-up
-   per crate and profile builds the dependencies and the crate, then `--runs` times:
-   `touch src/lib.rs` and time the command (crates interleaved, run by run). Prints a markdown
+2. Times `cargo check` and/or `cargo build --release` (`--mode`, default both) of the app crate
+   only: a warm-up per crate and profile builds the dependencies (with a stub `src/lib.rs`),
+   then `--runs` times: `touch src/lib.rs` and time the command (crates interleaved, run by
+   run). Every timed run is a full build of the crate: `CARGO_INCREMENTAL=0`, as the release
+   profile has anyway. (With incremental compilation on, a `touch` re-check of an unchanged
+   file reuses almost all of rustc's work except macro expansion; `--incremental` times that
+   instead, with a warm-up that fills the cache.) Prints a markdown
    table of the medians with each framework's ratio to hand-written, and for each variant the
    growth with N: seconds per added module between consecutive N (a roughly constant number
    means linear growth; the `last/first` slope ratio says it in one number: 1 = linear,
    > 1 = super-linear) and the exponent of a log-log fit of time against N (it includes cargo's
-   fixed start-up cost, so it reads below 1 even for linear growth). The medians and every run
-   go to `<out>/results.json` (written after each N).
+   fixed start-up cost, so it reads below 1 even for linear growth). The medians, every run,
+   the warm-up times and the test lines go to `<out>/results.json` (rewritten after each N).
+   Expect the final command to take over an hour on 2 cores: shaku's full `cargo check` alone
+   took about 7 minutes at N = 400 here.
 
 3. With `--run` (before the timing): `cargo test` in each crate. The test (compiled only under
    `cfg(test)`, so it is not part of the timed builds) builds the app, walks the object graph
@@ -81,20 +89,23 @@ What it does, for each N:
    and checks `run()`, the number of types reached, that each type has exactly one instance
    (so every diamond and re-export path shares it), and the size of the unshared dependency
    tree from `AppService` (mod 2^64: the diamonds make it grow exponentially; the walk visits
-   each instance once and memoises), against values this script computes. It also checks that each of
-   the 5N+2 singletons exists once: modkit from `App::start_order()` and `App::build_order()`
+   each instance once and memoises), against values this script computes. It also checks that
+   each of the 5N+2 singletons exists once: modkit from `App::start_order()` and `App::build_order()`
    (N+2 modules, none twice); hand and shaku by walking from every provider of every module.
    All crates must print the same `SCALE_RESULT` line.
 
 If a crate does not compile, the script prints the table so far and the first compiler error
 verbatim (the whole output goes to `cargo-<cmd>.log` in the crate) and exits with status 1.
 
-Recursion limit: with rustc's default `recursion_limit` (128), drop-check of the deeply nested
-`Arc<P..>` types overflows (error E0320) from about N = 63: the chain `Pi_0 -> P(i-1)_0 -> ..
--> P0_0` nests one `Arc` per module (shaku's `Arc<dyn ..>` fields do not nest). By default
-(`--recursion-limit auto`) the script adds `#![recursion_limit = "L"]` to all three crates
-alike when N > 60, with L = 1024 up to N = 250 and the next power of two >= 4N above it
-(N = 400: 2048). `--recursion-limit none` never adds it, `--recursion-limit 512` always adds 512.
+Recursion limit: each crate nests one type per module (the chain `Pi_0 -> P(i-1)_0 -> .. ->
+P0_0` of `Arc`s; modkit's and shaku's module structs hold their imports), and with rustc's
+default `recursion_limit` (128) `cargo check` fails, measured with this shape: modkit from
+N = 81 (E0320, overflow while adding drop-check rules for `Result<Arc<AppModule>,
+BuildError>`), hand from N = 122 (E0320, `Arc<P121_3>`), shaku from N = 125 (E0275, overflow
+evaluating `M0: HasComponent<dyn ILogger>`). By default (`--recursion-limit auto`) the script
+adds `#![recursion_limit = "L"]` to all three crates alike when N > 60, with L = 1024 up to
+N = 250 and the next power of two >= 4N above (N = 400: 2048, enough for all three).
+`--recursion-limit none` never adds it; `--recursion-limit 512` always adds 512.
 """
 
 from __future__ import annotations
@@ -110,6 +121,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -358,7 +370,7 @@ def struct_def(name: str, fields: Fields, shaku: bool = False) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def run_checks(model: Model, deref: "callable", get_root: "callable") -> str:
+def run_checks(model: Model, deref: Callable[[str, str], str], get_root: Callable[[str], str]) -> str:
     """Statements computing `checks`; `deref(expr, T)` is a `&T` from an `Arc` field expression
     `expr`, `get_root(T)` the root's `Arc` of a type it sees. `svc: &AppService` is in scope."""
     n = model.n
@@ -467,7 +479,7 @@ def test_module(model: Model, prelude: str, roots: dict[str, str], coverage: str
     return "\n".join(lines) + "\n"
 
 
-def coverage_walk(model: Model, get: "callable", shaku: bool = False) -> str:
+def coverage_walk(model: Model, get: Callable[[str, str], str], shaku: bool = False) -> str:
     """Walks from every provider of every module (`get(module, type)` an expression of its Arc)."""
     stmts = ["        let mut all = Seen::new();", "        let mut all_memo = Memo::new();"]
     for name in model.order:
@@ -702,6 +714,7 @@ def describe_exit(proc: subprocess.CompletedProcess[str]) -> str:
 
 
 CARGO_ARGS = {"check": ["check"], "release": ["build", "--release"]}
+WARMUP_STUB = "//! Warm-up stub (scripts/scale.py): builds the dependencies only.\n"
 
 
 def first_error(stderr: str) -> str:
@@ -783,6 +796,12 @@ def main() -> None:
     ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS), help="crates to generate (default all)")
     ap.add_argument("--run", action="store_true", help="first `cargo test` each crate and compare their results")
     ap.add_argument(
+        "--incremental",
+        action="store_true",
+        help="time a re-build of the unchanged crate with rustc's incremental cache (debug profile) instead of a full"
+        " build of the crate (CARGO_INCREMENTAL=0, the default)",
+    )
+    ap.add_argument(
         "--recursion-limit",
         default="auto",
         metavar="L|auto|none",
@@ -804,11 +823,14 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env["CARGO_TARGET_DIR"] = str(out / "target")
+    if not args.incremental:
+        env["CARGO_INCREMENTAL"] = "0"
     results = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
         "rustc": tool_version(["rustc", "--version"]),
         "cargo": tool_version(["cargo", "--version"]),
         "runs": args.runs,
+        "incremental": args.incremental,
         "modes": args.modes,
         "variants": args.variants,
         "providers_per_module": 5,
@@ -845,13 +867,14 @@ def measure(n: int, args: argparse.Namespace, env: dict[str, str], out: Path, re
     model = Model(n)
     limit = resolve_limit(args.recursion_limit, n)
     crates: dict[str, tuple[Path, str]] = {}
-    row: dict = {"n": n, "recursion_limit": limit, "lines": {}, "expected": model.expected()}
+    srcs: dict[str, str] = {}
+    row: dict = {"n": n, "recursion_limit": limit, "lines": {}, "expected": model.expected(), "warmup": {}}
     for v in args.variants:
         dir, name = out / f"n{n}" / v, f"scale_{v}_n{n}"
-        src = GENERATORS[v](model, limit)
-        write_crate(dir, name, src, v)
+        srcs[v] = GENERATORS[v](model, limit)
+        write_crate(dir, name, srcs[v], v)
         crates[v] = (dir, name)
-        row["lines"][v] = src.count("\n")
+        row["lines"][v] = srcs[v].count("\n")
     print(
         f"N={n}: recursion_limit {limit}; lines " + ", ".join(f"{v} {row['lines'][v]}" for v in args.variants),
         file=sys.stderr,
@@ -866,12 +889,18 @@ def measure(n: int, args: argparse.Namespace, env: dict[str, str], out: Path, re
             row["test"][v] = run_tests(dir, env, v)
         same = len(set(row["test"].values())) == 1
         row["test_same"] = same
-    for mode in args.modes:
-        for v, (dir, _name) in crates.items():
-            print(f"N={n} {v}: warm-up cargo {' '.join(CARGO_ARGS[mode])} ...", file=sys.stderr, flush=True)
+    # Warm-up: the dependencies (and, with --incremental, the crate's incremental cache).
+    for v, (dir, _name) in crates.items():
+        if not args.incremental:
+            write_if_changed(dir / "src" / "lib.rs", WARMUP_STUB)
+        for mode in args.modes:
+            what = "the crate" if args.incremental else "dependencies only"
+            print(f"N={n} {v}: warm-up cargo {' '.join(CARGO_ARGS[mode])} ({what}) ...", file=sys.stderr, flush=True)
             t0 = time.perf_counter()
             check_or_die(cargo(CARGO_ARGS[mode], dir, env), v, dir, mode)
-            print(f"  took {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+            row["warmup"].setdefault(mode, {})[v] = dt = time.perf_counter() - t0
+            print(f"  took {dt:.1f} s", file=sys.stderr, flush=True)
+        write_if_changed(dir / "src" / "lib.rs", srcs[v])
     if "shaku" in crates:
         results["shaku"] = locked_version(crates["shaku"][0], "shaku")
     for mode in args.modes:
@@ -940,9 +969,15 @@ def report(results: dict, args: argparse.Namespace) -> None:
                         cells.append(f"{med[v] / med['hand']:.2f}x" if v in med and "hand" in med else "-")
             print("| " + " | ".join(cells) + " |")
         shaku = f"; shaku {results['shaku']}" if results.get("shaku") else ""
+        cmds = " and ".join(f"`cargo {' '.join(CARGO_ARGS[mode])}`" for mode in args.modes)
+        how = (
+            "re-build of the unchanged crate with the incremental cache"
+            if args.incremental
+            else "full build of the app crate alone, dependencies prebuilt, CARGO_INCREMENTAL=0"
+        )
         print(
-            f"\n`cargo check` / `cargo build --release` of the app crate alone after `touch src/lib.rs`, median of"
-            f" {args.runs}; 5 providers per module; {results['rustc']}{shaku}."
+            f"\n{cmds} after `touch src/lib.rs` ({how}), median of {args.runs}; 5 providers per module;"
+            f" {results['rustc']}{shaku}."
         )
         g = results.get("growth") or growth(results, args)
         for mode in args.modes:
