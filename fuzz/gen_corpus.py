@@ -13,6 +13,10 @@ and the item it decorates become:
 Then `cargo run --example join_seeds` runs the pipeline seeds and writes the `__join!` input of
 every chain that completes to corpus/expand/join-<hash> (selector `j`): real `__join!` inputs.
 
+The corpus also holds `hand-*` seeds (paths the repository's inputs miss: an `unsafe`, `extern` or
+`self` factory, a module imported under two spellings) and what `scripts/fuzz.sh --merge` added;
+this script only writes files, so rerunning it keeps them.
+
 Usage: python3 fuzz/gen_corpus.py   (from the repository root or from fuzz/)
 """
 

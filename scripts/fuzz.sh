@@ -8,7 +8,7 @@
 #   pipeline  a fuzzed source file: every modkit item expanded, each module's chain played to __join!
 # Each target starts from fuzz/corpus/<target> (seeds from tests/ and examples/, see
 # fuzz/gen_corpus.py) plus what earlier runs found (fuzz/target/corpus/<target>, not committed).
-# --merge adds to fuzz/corpus/<target> the inputs of this run that reach new coverage.
+# --merge adds to fuzz/corpus/<target> the inputs of this run that reach new edges.
 #
 # Besides panics, each expansion's text must lex again (a crash otherwise); an expansion without
 # compile_error! should parse as a Rust file: a failure is not a crash (syn accepts some items
@@ -32,8 +32,15 @@ if ! [[ "$total" =~ ^[0-9]+$ ]] || ((total < 5)); then
     exit 2
 fi
 
-# target, share of the runs (fifths), max input length
+# target, share of the runs (fifths), max input length; FUZZ_ONLY=<target> runs one of them
 targets=("expand 4 4096" "pipeline 1 8192")
+if [[ -n "${FUZZ_ONLY:-}" ]]; then
+    mapfile -t targets < <(printf '%s\n' "${targets[@]}" | grep "^$FUZZ_ONLY ")
+    if ((${#targets[@]} == 0)); then
+        echo "FUZZ_ONLY=$FUZZ_ONLY: no such target (expand, pipeline)" >&2
+        exit 2
+    fi
+fi
 flags=(-s none -a) # no sanitizer (safe Rust), debug assertions and overflow checks on
 
 cargo +nightly fuzz build "${flags[@]}"
@@ -65,12 +72,20 @@ for t in "${targets[@]}"; do
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
     cov=$(grep -oE 'DONE +cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9A-Za-z]+' "$log" | tail -1 | sed 's/DONE *//')
     sum_runs=$((sum_runs + ${done_runs:-0}))
-    n_reports=$(find "$reports" -type f ! -name '*.txt' 2>/dev/null | wc -l)
+    n_reports=0
+    if [[ -d "$reports" ]]; then
+        n_reports=$(find "$reports" -type f ! -name '*.txt' | wc -l)
+    fi
     summary+=("$name: ${done_runs:-?} inputs in ${secs}s, ${rate:-?} execs/s, $cov; reparse reports: $n_reports")
+    # libFuzzer never deletes from its corpus: keep the working corpus minimal for the next run.
+    cargo +nightly fuzz cmin "${flags[@]}" "$name" "$work" -- -max_len="$max_len" -timeout=20 \
+        >"fuzz/target/cmin-$name.log" 2>&1
     if ((merge)); then
+        # Edges only (no hit counts): the committed corpus stays small.
         echo "== $name: merging new coverage into fuzz/corpus/$name"
         cargo +nightly fuzz run "${flags[@]}" "$name" "fuzz/corpus/$name" "$work" -- \
-            -merge=1 -max_len="$max_len" -timeout=20 2>&1 | grep -E 'MERGE-OUTER: [0-9]+ new files' || true
+            -merge=1 -use_counters=0 -max_len="$max_len" -timeout=20 2>&1 |
+            grep -E 'MERGE-OUTER: [0-9]+ new files' || true
     fi
 done
 
