@@ -134,7 +134,7 @@ pub(crate) fn provider_impl(
     let p = quote!(#krate::__private);
     let call = |hook: &syn::Path| -> TokenStream {
         let path = if hook.get_ident().is_some() {
-            quote_spanned!(hook.span()=> #hook_self::#hook)
+            quote_spanned!(hook.span()=> <#hook_self>::#hook)
         } else {
             quote!(#hook)
         };
