@@ -464,20 +464,11 @@ impl BuildCtx {
     /// # Errors
     /// The first provider or init hook that failed.
     pub async fn import<M: Module>(&mut self, build: BuildFn<M>) -> Result<Arc<M>, BuildError> {
-        if let Some(m) = self
-            .built
-            .get(&TypeId::of::<M>())
-            .and_then(|b| b.downcast_ref::<Arc<M>>())
-        {
-            return Ok(Arc::clone(m));
+        if let Some(m) = self.enter::<M>() {
+            return Ok(m);
         }
-        self.stack.push(M::info().name);
         let m = build(self).await?;
-        self.stack.pop();
-        self.order.push(M::info().name);
-        self.built
-            .insert(TypeId::of::<M>(), Box::new(Arc::clone(&m)));
-        Ok(m)
+        Ok(self.leave(m))
     }
 
     /// [`BuildCtx::import`] for a module whose graph has no `async fn` provider and no hook: a
@@ -489,20 +480,34 @@ impl BuildCtx {
         &mut self,
         build: fn(&mut BuildCtx) -> Result<Arc<M>, BuildError>,
     ) -> Result<Arc<M>, BuildError> {
+        if let Some(m) = self.enter::<M>() {
+            return Ok(m);
+        }
+        let m = build(self)?;
+        Ok(self.leave(m))
+    }
+
+    /// The module `M` already built along another path, or `None` after recording that `M` is
+    /// now being built (its name joins the path of a failing provider).
+    fn enter<M: Module>(&mut self) -> Option<Arc<M>> {
         if let Some(m) = self
             .built
             .get(&TypeId::of::<M>())
             .and_then(|b| b.downcast_ref::<Arc<M>>())
         {
-            return Ok(Arc::clone(m));
+            return Some(Arc::clone(m));
         }
         self.stack.push(M::info().name);
-        let m = build(self)?;
+        None
+    }
+
+    /// Records that `M` was built: once per app, whatever the number of paths importing it.
+    fn leave<M: Module>(&mut self, m: Arc<M>) -> Arc<M> {
         self.stack.pop();
         self.order.push(M::info().name);
         self.built
             .insert(TypeId::of::<M>(), Box::new(Arc::clone(&m)));
-        Ok(m)
+        m
     }
 
     /// The value provider `index` of module `M` constructed, in an `Arc`, or the build error

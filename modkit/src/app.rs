@@ -272,17 +272,8 @@ impl<M: Module, L> AppBuilder<M, L> {
         let mut ctx = BuildCtx::default();
         ctx.values = self.values;
         let built = ctx.import_sync::<M>(M::__build_sync);
-        finish(ctx, built, |started| {
-            // A synchronous graph has no hook: shutting down what started awaits nothing.
-            let mut fut = std::pin::pin!(run_shutdown(started));
-            let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-            match fut.as_mut().poll(&mut cx) {
-                std::task::Poll::Ready(errors) => errors,
-                std::task::Poll::Pending => {
-                    unreachable!("modkit: a graph checked to be synchronous awaited a hook")
-                }
-            }
-        })
+        // A synchronous graph has no hook: what started has no shutdown to run.
+        finish(ctx, built).map_err(|(e, _started)| e)
     }
 }
 
@@ -292,28 +283,23 @@ async fn build_app<M: Module>(
     let mut ctx = BuildCtx::default();
     ctx.values = values;
     let built = ctx.import::<M>(M::__build).await;
-    let parts = ctx.into_parts();
-    match built {
-        Ok(root) => Ok(app(root, parts)),
-        Err(e) => {
-            tracing::warn!(error = %e, "modkit: build failed; shutting down what started");
-            let errors = run_shutdown(parts.started).await;
-            Err(e.with_shutdown(errors))
-        }
+    match finish(ctx, built) {
+        Ok(app) => Ok(app),
+        Err((e, started)) => Err(e.with_shutdown(run_shutdown(started).await)),
     }
 }
 
+/// The app, or the build error with what started before it (to shut down, in reverse).
 fn finish<M: Module>(
     ctx: BuildCtx,
     built: Result<Arc<M>, BuildError>,
-    shutdown: impl FnOnce(Vec<Started>) -> Vec<HookError>,
-) -> Result<App<M>, BuildError> {
+) -> Result<App<M>, (BuildError, Vec<Started>)> {
     let parts = ctx.into_parts();
     match built {
         Ok(root) => Ok(app(root, parts)),
         Err(e) => {
             tracing::warn!(error = %e, "modkit: build failed; shutting down what started");
-            Err(e.with_shutdown(shutdown(parts.started)))
+            Err((e, parts.started))
         }
     }
 }
