@@ -463,6 +463,8 @@ struct Model {
     seen: Vec<Seen>,
     hints: Vec<Hint>,
     exports: Vec<Export>,
+    /// Base names of the dependencies of transient and request-scoped providers.
+    late_wanted: Vec<String>,
 }
 
 fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> Model {
@@ -473,6 +475,8 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
     // The base names of every dependency of this module's providers: hints are written only
     // for types one of them may be asking for.
     let mut wanted: Vec<String> = Vec::new();
+    // Those of its transient and request-scoped providers, which resolve them after the build.
+    let mut late_wanted: Vec<String> = Vec::new();
     for entry in &spec.providers {
         let (ty, bind) = match entry {
             PEntry::Plain(t) => (t, None),
@@ -484,6 +488,9 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
         };
         match payloads.next() {
             Some(Payload::Injectable { key, name: _, public, generic, factory, life, is_async, hooks, deps }) => {
+                if life != Life::Singleton {
+                    late_wanted.extend(deps.iter().cloned());
+                }
                 wanted.extend(deps);
                 let args = generic_args(ty);
                 let key = if args.is_empty() { key } else { format!("{key}{args}") };
@@ -762,6 +769,7 @@ fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> M
         seen,
         hints,
         exports,
+        late_wanted,
     }
 }
 
@@ -861,6 +869,12 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         })
         .collect();
     let kept_fields: Vec<&syn::Ident> = kept.iter().map(|&j| &import_fields[j]).collect();
+    // The other imports are kept alive type-erased: a private singleton nobody holds lives as
+    // long as the app.
+    let erased_fields: Vec<&syn::Ident> = (0..model.imports.len())
+        .filter(|j| !kept.contains(j))
+        .map(|j| &import_fields[j])
+        .collect();
     let kept_tys: Vec<&syn::Type> = kept.iter().map(|&j| import_tys[j]).collect();
     // A seen type named through the import that exports it, as `importer` sees it: this module
     // in its own impls, `__I` in the impls generic over their importer.
@@ -896,9 +910,25 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         .collect();
     let stored_fields: Vec<&syn::Ident> = stored.iter().map(|&i| &local_fields[i]).collect();
     let stored_tys: Vec<&TokenStream> = stored.iter().map(|&i| &model.locals[i].provided).collect();
-    let seen_single: Vec<usize> = (0..model.seen.len())
-        .filter(|&n| model.seen[n].life == Life::Singleton)
-        .collect();
+    // Imported singletons the module holds a copy of, to hand out with one field read: all of
+    // them in a module that exports nothing (an app's root, where `App::get` reads them), the
+    // ones it re-exports, and the ones a transient or request-scoped provider of the module
+    // names. Any other is fetched from its import when asked for (a cold path: building the
+    // module reads imports directly), which spares each module an `Arc` per imported singleton.
+    let held = |n: usize| {
+        let s = &model.seen[n];
+        s.life == Life::Singleton
+            && (spec.exports.is_empty()
+                || model
+                    .exports
+                    .iter()
+                    .any(|e| matches!(e, Export::Seen(x) if *x == n))
+                || model
+                    .late_wanted
+                    .iter()
+                    .any(|w| s.name.split('<').next().is_some_and(|b| b.trim() == w)))
+    };
+    let seen_single: Vec<usize> = (0..model.seen.len()).filter(|&n| held(n)).collect();
     let single_fields: Vec<&syn::Ident> = seen_single.iter().map(|&n| &seen_fields[n]).collect();
     let single_tys: Vec<&TokenStream> = seen_single.iter().map(|&n| &seen_tys[n]).collect();
     let structs = quote! {
@@ -908,6 +938,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
             #(#stored_fields: #p::Arc<#stored_tys>,)*
             #(#single_fields: #p::Arc<#single_tys>,)*
             #(#kept_fields: #p::Arc<#kept_tys>,)*
+            #(#erased_fields: #p::AnyModule,)*
             __modkit_base: usize,
         }
         #[automatically_derived]
@@ -918,7 +949,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         #[allow(non_camel_case_types)]
         #vis struct #builder {
             #(#stored_fields: ::core::option::Option<#p::Arc<#stored_tys>>,)*
-            #(#single_fields: #p::Arc<#single_tys>,)*
+            #(#import_fields: #p::Arc<#import_tys>,)*
         }
     };
 
@@ -994,7 +1025,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         let record = if l.hooks {
             quote!(__modkit_ctx.started::<Self, #ty>(#i, &__modkit_v).await?;)
         } else {
-            quote!(__modkit_ctx.built::<Self, #ty>();)
+            quote!()
         };
         let coerced = coerce(i, quote!(__modkit_v));
         quote! {
@@ -1013,7 +1044,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         let var = &import_fields[s.import];
         let imp = import_tys[s.import];
         let k = s.k;
-        quote!(#f: <#imp as #p::ExportAt<#k, #name>>::export(&#var))
+        quote!(#f: <#imp as #p::ExportAt<#k, #name>>::export(&__modkit_b.#var))
     });
     let first_async = model
         .locals
@@ -1041,7 +1072,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         #[allow(unused_mut)]
         let mut __modkit_b = #builder {
             #(#stored_fields: ::core::option::Option::None,)*
-            #(#seen_init,)*
+            #(#import_fields,)*
         };
         for &__modkit_i in #name::__MODKIT_ORDER.iter() {
             match __modkit_i {
@@ -1049,21 +1080,22 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(#p::Arc::new(#name {
+        ::core::result::Result::Ok(#name {
             __modkit: #parts {
+                #(#seen_init,)*
                 #(#stored_fields: match __modkit_b.#stored_fields {
                     ::core::option::Option::Some(v) => v,
                     ::core::option::Option::None => #unreachable,
                 },)*
-                #(#single_fields: __modkit_b.#single_fields,)*
-                #(#kept_fields,)*
+                #(#kept_fields: __modkit_b.#kept_fields,)*
+                #(#erased_fields: __modkit_b.#erased_fields,)*
                 __modkit_base,
             },
-        }))
+        })
     };
     let build_fn = if is_async {
         quote! {
-            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<#p::Arc<Self>, #krate::BuildError>> {
+            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<Self, #krate::BuildError>> {
                 ::std::boxed::Box::pin(async move {
                     #(let #import_fields = __modkit_ctx.import::<#import_tys>(<#import_tys as #krate::Module>::__build).await?;)*
                     #body
@@ -1072,18 +1104,32 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         }
     } else {
         quote! {
-            fn __build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<#p::Arc<Self>, #krate::BuildError> {
+            fn __build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<Self, #krate::BuildError> {
                 #(let #import_fields = __modkit_ctx.import_sync::<#import_tys>(<#import_tys as #krate::Module>::__build_sync)?;)*
                 #body
             }
         }
     };
+    // The singletons the build constructs (not values, not aliases), for the start order.
+    // Each is named as the provider names itself (a binding by its implementation).
+    let is_start = |l: &Local| l.kind == LKind::Built && l.life == Life::Singleton;
+    let n_starts = model.locals.iter().filter(|l| is_start(l)).count();
+    let start_names = model.locals.iter().map(|l| {
+        let ty = &l.ty;
+        if is_start(l) {
+            quote!(::core::option::Option::Some(<#ty as #p::Provider>::NAME))
+        } else {
+            quote!(::core::option::Option::None)
+        }
+    });
     let module_impl = quote! {
         impl #name {
             #[doc(hidden)]
             const __MODKIT_DEPS: [&'static [#krate::info::DepInfo]; #n_locals] = [#(#deps_of),*];
             #[doc(hidden)]
             const __MODKIT_ORDER: [usize; #n_locals] = #p::build_order(&#name::__MODKIT_DEPS);
+            #[doc(hidden)]
+            const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER, &[#(#start_names),*]);
         }
         #[automatically_derived]
         impl #krate::Module for #name {
@@ -1095,6 +1141,7 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
                 imports: &[#(<#import_tys as #krate::Module>::info),*],
                 providers: &[#(#krate::info::ProviderInfo { name: #local_names, deps: #dep_refs, exported: #exported, kind: #kinds }),*],
                 exports: &[#(#export_infos),*],
+                starts: &#name::__MODKIT_STARTS,
             };
             #build_fn
         }
@@ -1198,14 +1245,17 @@ fn generate(spec: &Spec, model: &Model) -> TokenStream {
         let k = s.k;
         let dep = dep_info(&s.name, &s.origin, None);
         let life = life_marker(s.life);
+        let export = quote!(<#imp as #p::ExportAt<#k, #name>>::export);
         let methods = methods(
             ty,
             s.life,
-            quote!(#p::Arc::clone(&__modkit_b.#f)),
-            if s.life == Life::Singleton {
+            quote!(#export(&__modkit_b.#via)),
+            if seen_single.contains(&n) {
                 quote!(#p::Arc::clone(&self.__modkit.#f))
+            } else if kept.contains(&s.import) {
+                quote!(#export(&self.__modkit.#via))
             } else {
-                quote!(<#imp as #p::ExportAt<#k, #name>>::export(&self.__modkit.#via))
+                quote!(#export(#p::erased::<#imp>(&self.__modkit.#via)))
             },
             quote!(<#imp as #p::ExportAt<#k, #name>>::export_in(&self.__modkit.#via, __modkit_c)),
         );

@@ -423,90 +423,122 @@ pub trait SeenAt<const K: usize, I>: Module {
 // ---------------------------------------------------------------------------------------------
 // build state
 
-/// A provider that was built (and whose init hook, if any, succeeded).
+/// A provider with a shutdown hook that was built (and whose init hook, if any, succeeded).
 pub(crate) struct Started {
     pub(crate) module: &'static str,
     pub(crate) provider: &'static str,
-    pub(crate) shutdown: Option<ShutdownFn>,
+    pub(crate) shutdown: ShutdownFn,
 }
 
 type ShutdownFn = Box<dyn FnOnce() -> Option<BoxFuture<'static, Result<(), BoxError>>> + Send>;
 
+/// A built module, type-erased: what an importer keeps alive when it does not reach into it.
+pub type AnyModule = Arc<dyn Any + Send + Sync>;
+
+/// The import `M` a module keeps type-erased, to reach an imported singleton it holds no copy
+/// of (a cold path: `App::get` on a module that exports something).
+#[inline]
+#[must_use]
+pub fn erased<M: Module>(m: &AnyModule) -> &M {
+    match m.downcast_ref::<M>() {
+        Some(m) => m,
+        None => unreachable!("modkit: a module keeps another module than it imports"),
+    }
+}
+
+/// Modules a build registers without allocating; larger graphs spill into a map.
+const INLINE_MODULES: usize = 8;
+
 /// State of one `App::build`: each module type is built once, whatever the number of paths that
 /// import it. Used only while building (a cold path), never when resolving.
-#[derive(Default)]
+///
+/// It records no names and no order: the build order and the start order follow from the
+/// static graph ([`crate::App::build_order`]), and a failing provider's path is assembled as its
+/// error travels back up the imports ([`BuildCtx::import_sync`]).
 pub struct BuildCtx {
-    built: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
-    order: Vec<&'static str>,
-    stack: Vec<&'static str>,
+    inline: [Option<(TypeId, AnyModule)>; INLINE_MODULES],
+    spill: HashMap<TypeId, AnyModule>,
+    /// Providers with a shutdown hook, in the order they started.
     pub(crate) started: Vec<Started>,
     pub(crate) values: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
     slots: usize,
 }
 
-/// The outcome of a build, for [`crate::App`].
-pub(crate) struct Built {
-    pub(crate) order: Vec<&'static str>,
-    pub(crate) started: Vec<Started>,
-    pub(crate) cells: usize,
-    pub(crate) modules: Vec<Box<dyn Any + Send + Sync>>,
+impl Default for BuildCtx {
+    fn default() -> BuildCtx {
+        BuildCtx {
+            inline: [const { None }; INLINE_MODULES],
+            spill: HashMap::new(),
+            started: Vec::new(),
+            values: HashMap::new(),
+            slots: 0,
+        }
+    }
 }
 
 /// The module build function: `Module::__build`.
-pub type BuildFn<M> = for<'a> fn(&'a mut BuildCtx) -> BoxFuture<'a, Result<Arc<M>, BuildError>>;
+pub type BuildFn<M> = for<'a> fn(&'a mut BuildCtx) -> BoxFuture<'a, Result<M, BuildError>>;
+
+/// The synchronous module build function: `Module::__build_sync`.
+pub type BuildSyncFn<M> = fn(&mut BuildCtx) -> Result<M, BuildError>;
 
 impl BuildCtx {
-    /// The built instance of module `M`, building it first if no path built it yet.
+    /// The built instance of the imported module `M`, building it first if no path built it yet.
     ///
     /// `build` is `M::__build`, passed as a function pointer so that a chain of imports never
     /// turns into a chain of nested generic instantiations.
     ///
     /// # Errors
-    /// The first provider or init hook that failed.
+    /// The first provider or init hook that failed, its path starting at `M`.
     pub async fn import<M: Module>(&mut self, build: BuildFn<M>) -> Result<Arc<M>, BuildError> {
-        if let Some(m) = self.enter::<M>() {
+        if let Some(m) = self.find::<M>() {
             return Ok(m);
         }
-        let m = build(self).await?;
-        Ok(self.leave(m))
+        match build(self).await {
+            Ok(m) => Ok(self.keep(m)),
+            Err(e) => Err(e.within(M::info().name)),
+        }
     }
 
     /// [`BuildCtx::import`] for a module whose graph has no `async fn` provider and no hook: a
     /// plain call, no future.
     ///
     /// # Errors
-    /// The first provider that failed.
-    pub fn import_sync<M: Module>(
-        &mut self,
-        build: fn(&mut BuildCtx) -> Result<Arc<M>, BuildError>,
-    ) -> Result<Arc<M>, BuildError> {
-        if let Some(m) = self.enter::<M>() {
+    /// The first provider that failed, its path starting at `M`.
+    pub fn import_sync<M: Module>(&mut self, build: BuildSyncFn<M>) -> Result<Arc<M>, BuildError> {
+        if let Some(m) = self.find::<M>() {
             return Ok(m);
         }
-        let m = build(self)?;
-        Ok(self.leave(m))
-    }
-
-    /// The module `M` already built along another path, or `None` after recording that `M` is
-    /// now being built (its name joins the path of a failing provider).
-    fn enter<M: Module>(&mut self) -> Option<Arc<M>> {
-        if let Some(m) = self
-            .built
-            .get(&TypeId::of::<M>())
-            .and_then(|b| b.downcast_ref::<Arc<M>>())
-        {
-            return Some(Arc::clone(m));
+        match build(self) {
+            Ok(m) => Ok(self.keep(m)),
+            Err(e) => Err(e.within(M::info().name)),
         }
-        self.stack.push(M::info().name);
-        None
     }
 
-    /// Records that `M` was built: once per app, whatever the number of paths importing it.
-    fn leave<M: Module>(&mut self, m: Arc<M>) -> Arc<M> {
-        self.stack.pop();
-        self.order.push(M::info().name);
-        self.built
-            .insert(TypeId::of::<M>(), Box::new(Arc::clone(&m)));
+    /// The module `M` already built along another path.
+    fn find<M: Module>(&self) -> Option<Arc<M>> {
+        let id = TypeId::of::<M>();
+        let any = self
+            .inline
+            .iter()
+            .map_while(Option::as_ref)
+            .find(|(t, _)| *t == id)
+            .map(|(_, m)| m)
+            .or_else(|| self.spill.get(&id))?;
+        Arc::clone(any).downcast::<M>().ok()
+    }
+
+    /// Registers the module `M`, just built: once per app, whatever the number of paths
+    /// importing it.
+    fn keep<M: Module>(&mut self, m: M) -> Arc<M> {
+        let m = Arc::new(m);
+        let entry = (TypeId::of::<M>(), Arc::clone(&m) as AnyModule);
+        match self.inline.iter_mut().find(|slot| slot.is_none()) {
+            Some(slot) => *slot = Some(entry),
+            None => {
+                self.spill.insert(entry.0, entry.1);
+            }
+        }
         m
     }
 
@@ -523,17 +555,8 @@ impl BuildCtx {
     ) -> Result<Arc<P::Output>, BuildError> {
         match made {
             Ok(v) => Ok(Arc::new(v)),
-            Err(e) => Err(self.fail::<M>(index, crate::error::Stage::Construct, e)),
+            Err(e) => Err(fail::<M>(index, crate::error::Stage::Construct, e)),
         }
-    }
-
-    /// Records that provider `P` of module `M`, which has no hook, was built.
-    pub fn built<M: Module, P: Provider>(&mut self) {
-        self.started.push(Started {
-            module: M::info().name,
-            provider: P::NAME,
-            shutdown: None,
-        });
     }
 
     /// Reserves `n` request-scope cells for one module; returns the first.
@@ -556,8 +579,8 @@ impl BuildCtx {
         }
     }
 
-    /// Records that provider `index` of module `M` was built; runs its init hook (dependencies
-    /// have run theirs) and keeps its shutdown hook for later.
+    /// Runs the init hook of provider `index` of module `M`, if it has one (its dependencies
+    /// have run theirs), and keeps its shutdown hook for later.
     ///
     /// # Errors
     /// The init hook's error, with the provider's path.
@@ -571,51 +594,31 @@ impl BuildCtx {
             use tracing::Instrument as _;
             let span = tracing::info_span!("modkit.init", module, provider = P::NAME);
             if let Err(e) = init.instrument(span).await {
-                return Err(self.fail::<M>(index, crate::error::Stage::Init, e));
+                return Err(fail::<M>(index, crate::error::Stage::Init, e));
             }
         }
-        let shutdown: Option<ShutdownFn> = if P::HAS_SHUTDOWN {
+        if P::HAS_SHUTDOWN {
             let v = Arc::clone(v);
-            Some(Box::new(move || P::shutdown(v)))
-        } else {
-            None
-        };
-        self.started.push(Started {
-            module,
-            provider: P::NAME,
-            shutdown,
-        });
+            self.started.push(Started {
+                module,
+                provider: P::NAME,
+                shutdown: Box::new(move || P::shutdown(v)),
+            });
+        }
         Ok(())
     }
 
-    /// The error for provider `index` of module `M`, with its path from the root.
-    #[must_use]
-    pub fn fail<M: Module>(
-        &self,
-        index: usize,
-        stage: crate::error::Stage,
-        source: BoxError,
-    ) -> BuildError {
-        let info = M::info();
-        let mut path: Vec<&'static str> = self.stack.clone();
-        if path.last() != Some(&info.name) {
-            path.push(info.name);
-        }
-        path.extend(dependants(info, index));
-        BuildError::new(path, stage, source)
+    /// What the app keeps: the providers with a shutdown hook, in start order, and the number
+    /// of request cells.
+    pub(crate) fn into_parts(self) -> (Vec<Started>, usize) {
+        (self.started, self.slots)
     }
+}
 
-    /// What the app keeps: the build order, what started, the number of request cells, and
-    /// every module instance (a module holds typed handles only to the imports it needs to
-    /// reach at run time; the app keeps all of them alive, dropped with the app).
-    pub(crate) fn into_parts(self) -> Built {
-        Built {
-            order: self.order,
-            started: self.started,
-            cells: self.slots,
-            modules: self.built.into_values().collect(),
-        }
-    }
+/// The error for provider `index` of module `M`: its path inside `M`. The modules above it
+/// are added as the error travels back up the imports ([`BuildError::within`]).
+fn fail<M: Module>(index: usize, stage: crate::error::Stage, source: BoxError) -> BuildError {
+    BuildError::new(dependants(M::info(), index), stage, source)
 }
 
 /// The chain of providers of `info` that leads to provider `index`: the first provider (in list
@@ -869,6 +872,28 @@ pub const fn build_order<const N: usize>(deps: &[&[DepInfo]; N]) -> [usize; N] {
             }
         }
         root += 1;
+    }
+    out
+}
+
+/// The names in `names` that are set, taken in `order` (`S` of them): the singletons a
+/// module's build constructs, in the order it constructs them.
+#[must_use]
+pub const fn starts<const N: usize, const S: usize>(
+    order: &[usize; N],
+    names: &[Option<&'static str>; N],
+) -> [&'static str; S] {
+    let mut out = [""; S];
+    let mut len = 0;
+    let mut i = 0;
+    while i < N {
+        if let Some(name) = names[order[i]]
+            && len < S
+        {
+            out[len] = name;
+            len += 1;
+        }
+        i += 1;
     }
     out
 }

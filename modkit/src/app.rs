@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use tracing::Instrument as _;
 
-use crate::__private::{self, BuildCtx, Built, Cells, Started};
+use crate::__private::{self, BuildCtx, Cells, Started};
 use crate::error::{BuildError, HookError, ShutdownError};
 use crate::{Graph, Module};
 
@@ -39,17 +39,15 @@ use crate::{Graph, Module};
 /// ```
 pub struct App<M: Module> {
     /// Held inline, not in an `Arc`: resolving from the app is one field read away from the
-    /// provider, as in hand-written wiring.
+    /// provider, as in hand-written wiring. It keeps alive every module it imports, which keep
+    /// theirs.
     root: M,
-    order: Vec<&'static str>,
-    start_order: Vec<(&'static str, &'static str)>,
     cells: usize,
-    /// Boxed: with no interior mutability in its own bytes, `&App` is a read-only reference
-    /// to the compiler, which then keeps a resolved field in a register (as for hand-written
-    /// wiring) instead of reading it again after the reference count changes.
-    shutdown: Box<Mutex<Option<Vec<Started>>>>,
-    /// Every other module instance of the graph, kept alive as long as the app.
-    _modules: Vec<Box<dyn Any + Send + Sync>>,
+    /// The providers with a shutdown hook, in start order; `None` when there are none. Boxed:
+    /// with no interior mutability in its own bytes, `&App` is a read-only reference to the
+    /// compiler, which then keeps a resolved field in a register (as for hand-written wiring)
+    /// instead of reading it again after the reference count changes.
+    shutdown: Option<Box<Mutex<Vec<Started>>>>,
 }
 
 impl<M: Module> App<M> {
@@ -155,11 +153,14 @@ impl<M: Module> App<M> {
     /// # Errors
     /// Every hook that failed.
     pub async fn shutdown(&self) -> Result<(), ShutdownError> {
-        let started = match self.shutdown.lock() {
-            Ok(mut g) => g.take(),
-            Err(poisoned) => poisoned.into_inner().take(),
+        let Some(hooks) = &self.shutdown else {
+            return Ok(());
         };
-        let errors = run_shutdown(started.unwrap_or_default()).await;
+        let started = match hooks.lock() {
+            Ok(mut g) => std::mem::take(&mut *g),
+            Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+        };
+        let errors = run_shutdown(started).await;
         if errors.is_empty() {
             Ok(())
         } else {
@@ -173,17 +174,24 @@ impl<M: Module> App<M> {
         &self.root
     }
 
-    /// The names of the modules in the order they were built (imports before importers).
+    /// The names of the modules in the order they were built (imports before importers, the
+    /// root last). Derived from the static graph: the build order is fixed at compile time.
     #[must_use]
-    pub fn build_order(&self) -> &[&'static str] {
-        &self.order
+    pub fn build_order(&self) -> Vec<&'static str> {
+        M::info().build_order().iter().map(|m| m.name).collect()
     }
 
-    /// `(module, provider)` for every singleton, in the order they were built and their `init`
-    /// hooks ran. Shutdown runs in the reverse of this order.
+    /// `(module, provider)` for every singleton the app built, in the order they were built and
+    /// their `init` hooks ran (values supplied by the caller are not built, so not listed).
+    /// Shutdown runs in the reverse of this order. Derived from the static graph: the start
+    /// order is fixed at compile time.
     #[must_use]
-    pub fn start_order(&self) -> &[(&'static str, &'static str)] {
-        &self.start_order
+    pub fn start_order(&self) -> Vec<(&'static str, &'static str)> {
+        M::info()
+            .build_order()
+            .iter()
+            .flat_map(|m| m.starts.iter().map(|&p| (m.name, p)))
+            .collect()
     }
 
     /// The static module graph reachable from `M`.
@@ -197,7 +205,7 @@ impl<M: Module> std::fmt::Debug for App<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("App")
             .field("root", &M::info().name)
-            .field("modules", &self.order)
+            .field("modules", &self.build_order())
             .finish_non_exhaustive()
     }
 }
@@ -271,8 +279,8 @@ impl<M: Module, L> AppBuilder<M, L> {
         let _guard = span.enter();
         let mut ctx = BuildCtx::default();
         ctx.values = self.values;
-        let built = ctx.import_sync::<M>(M::__build_sync);
-        // A synchronous graph has no hook: what started has no shutdown to run.
+        let built = M::__build_sync(&mut ctx);
+        // A synchronous graph has no hook: nothing started has a shutdown to run.
         finish(ctx, built).map_err(|(e, _started)| e)
     }
 }
@@ -282,54 +290,38 @@ async fn build_app<M: Module>(
 ) -> Result<App<M>, BuildError> {
     let mut ctx = BuildCtx::default();
     ctx.values = values;
-    let built = ctx.import::<M>(M::__build).await;
+    let built = M::__build(&mut ctx).await;
     match finish(ctx, built) {
         Ok(app) => Ok(app),
         Err((e, started)) => Err(e.with_shutdown(run_shutdown(started).await)),
     }
 }
 
-/// The app, or the build error with what started before it (to shut down, in reverse).
+/// The app, or the build error with the shutdown hooks of what started before it (to run, in
+/// reverse).
 fn finish<M: Module>(
     ctx: BuildCtx,
-    built: Result<Arc<M>, BuildError>,
+    built: Result<M, BuildError>,
 ) -> Result<App<M>, (BuildError, Vec<Started>)> {
-    let parts = ctx.into_parts();
+    let (started, cells) = ctx.into_parts();
     match built {
-        Ok(root) => Ok(app(root, parts)),
+        Ok(root) => Ok(App {
+            root,
+            cells,
+            shutdown: (!started.is_empty()).then(|| Box::new(Mutex::new(started))),
+        }),
         Err(e) => {
+            let e = e.within(M::info().name);
             tracing::warn!(error = %e, "modkit: build failed; shutting down what started");
-            Err((e, parts.started))
+            Err((e, started))
         }
-    }
-}
-
-fn app<M: Module>(root: Arc<M>, mut parts: Built) -> App<M> {
-    // The build context kept a second handle to the root; nothing else holds one (no module
-    // imports the root: import cycles do not compile).
-    parts.modules.retain(|m| !m.is::<Arc<M>>());
-    let Ok(root) = Arc::try_unwrap(root) else {
-        unreachable!("modkit: the root module is held twice after the build")
-    };
-    App {
-        root,
-        order: parts.order,
-        start_order: parts
-            .started
-            .iter()
-            .map(|s| (s.module, s.provider))
-            .collect(),
-        cells: parts.cells,
-        shutdown: Box::new(Mutex::new(Some(parts.started))),
-        _modules: parts.modules,
     }
 }
 
 async fn run_shutdown(started: Vec<Started>) -> Vec<HookError> {
     let mut errors = Vec::new();
     for s in started.into_iter().rev() {
-        let Some(hook) = s.shutdown else { continue };
-        let Some(fut) = hook() else { continue };
+        let Some(fut) = (s.shutdown)() else { continue };
         let span = tracing::info_span!("modkit.shutdown", module = s.module, provider = s.provider);
         if let Err(error) = fut.instrument(span).await {
             errors.push(HookError {

@@ -59,6 +59,12 @@ impl BuildError {
         }
     }
 
+    /// The same error, reached through module `module`: its name goes in front of the path.
+    pub(crate) fn within(mut self, module: &'static str) -> BuildError {
+        self.path.insert(0, module);
+        self
+    }
+
     pub(crate) fn with_shutdown(mut self, errors: Vec<HookError>) -> BuildError {
         self.shutdown = errors;
         self

@@ -70,8 +70,6 @@ mod error;
 mod graph;
 pub mod info;
 
-use std::sync::Arc;
-
 pub use app::{App, AppBuilder, Scope};
 pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};
 pub use graph::Graph;
@@ -306,12 +304,12 @@ pub trait Module: Sized + Send + Sync + 'static {
     #[doc(hidden)]
     fn __build(
         ctx: &mut __private::BuildCtx,
-    ) -> __private::BoxFuture<'_, Result<Arc<Self>, BuildError>> {
+    ) -> __private::BoxFuture<'_, Result<Self, BuildError>> {
         Box::pin(async move { Self::__build_sync(ctx) })
     }
     /// Builds the module without a future (generated for synchronous graphs only).
     #[doc(hidden)]
-    fn __build_sync(ctx: &mut __private::BuildCtx) -> Result<Arc<Self>, BuildError> {
+    fn __build_sync(ctx: &mut __private::BuildCtx) -> Result<Self, BuildError> {
         let _ = ctx;
         __private::unreachable_hint()
     }
