@@ -449,7 +449,7 @@ fn twelve_request_providers_each_live_once_per_scope() {
             assert!(!Arc::ptr_eq(&a.get::<$t>(), &b.get::<$t>()), stringify!($t));
         )*};
     }
-    // R8 and up live in the cells past the scope's inline ones.
+    // R4 and up live in the cells past the scope's inline ones.
     check!(R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11);
 }
 

@@ -1,21 +1,34 @@
-//! Builds the scenario's app in a loop, for a profiler: `build_loop modkit|hand [N]`.
+//! Runs one operation of the scenario in a loop, for a profiler (callgrind, perf):
+//! `build_loop <build|scope> <hand|modkit> [N]`.
 
 use modkit::App;
 use modkit_bench::hand::HandApp;
 use modkit_bench::mk::AppModule;
+use modkit_bench::scenario::RequestContext;
 
 fn main() {
     let mut args = std::env::args().skip(1);
+    let op = args.next().unwrap_or_else(|| "build".into());
     let which = args.next().unwrap_or_else(|| "modkit".into());
     let n: usize = args
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
+    let hand = HandApp::build();
+    let mk = App::<AppModule>::build_sync().expect("nothing fails");
     for _ in 0..n {
-        if which == "hand" {
-            std::hint::black_box(HandApp::build());
-        } else {
-            std::hint::black_box(App::<AppModule>::build_sync().expect("nothing fails"));
+        match (op.as_str(), which.as_str()) {
+            ("build", "hand") => drop(std::hint::black_box(HandApp::build())),
+            ("build", _) => drop(std::hint::black_box(
+                App::<AppModule>::build_sync().expect("nothing fails"),
+            )),
+            ("scope", "hand") => drop(std::hint::black_box(
+                std::hint::black_box(&hand).request_context(),
+            )),
+            _ => {
+                let scope = std::hint::black_box(&mk).scope();
+                drop(std::hint::black_box(scope.get::<RequestContext>()));
+            }
         }
     }
 }

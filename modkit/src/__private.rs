@@ -658,13 +658,18 @@ type Cell = OnceLock<Arc<dyn Any + Send + Sync>>;
 
 /// Cells held in the scope itself: an app with at most this many request-scoped providers opens
 /// a scope without allocating.
-const INLINE_CELLS: usize = 8;
+const INLINE_CELLS: usize = 4;
 
 impl Cells {
+    #[inline]
     pub(crate) fn new(n: usize) -> Cells {
         Cells {
-            inline: std::array::from_fn(|_| OnceLock::new()),
-            spill: (INLINE_CELLS..n).map(|_| OnceLock::new()).collect(),
+            inline: [const { OnceLock::new() }; INLINE_CELLS],
+            spill: if n > INLINE_CELLS {
+                (INLINE_CELLS..n).map(|_| OnceLock::new()).collect()
+            } else {
+                Box::default()
+            },
         }
     }
 

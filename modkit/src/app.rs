@@ -108,6 +108,7 @@ impl<M: Module> App<M> {
     /// Opens a request scope: request-scoped providers resolved in it are made once, when
     /// first resolved, and dropped with it. Opening one allocates one slot per request-scoped
     /// provider of the app and nothing else.
+    #[inline]
     #[must_use]
     pub fn scope(&self) -> Scope<'_, M> {
         Scope {
