@@ -524,10 +524,10 @@ def gen_modkit(model: Model, limit: int | None) -> str:
     roots = {t: f"app.get::<{t}>()" for t in model.walk_roots()}
     coverage = "\n".join(
         [
-            "        let started: HashSet<_> = app.start_order().iter().collect();",
+            "        let started: HashSet<_> = app.start_order().into_iter().collect();",
             "        assert_eq!(started.len(), app.start_order().len(), \"a singleton started twice\");",
             "        let singletons = started.len();",
-            "        let built: HashSet<_> = app.build_order().iter().collect();",
+            "        let built: HashSet<_> = app.build_order().into_iter().collect();",
             "        assert_eq!(built.len(), app.build_order().len(), \"a module built twice\");",
             "        let modules = built.len();",
         ]

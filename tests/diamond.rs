@@ -129,3 +129,39 @@ fn a_private_provider_nobody_holds_lives_until_the_app_is_dropped() {
         "not dropped with the app"
     );
 }
+
+// A module that exports something holds no copy of the imported singletons it does not hand
+// out: they are fetched from the import that owns them. Used as an app's root, or by a transient
+// naming the type through an alias, it must still hand out the one instance.
+
+/// Another name for `Logger`: the macros match dependencies by name, the type system does not.
+pub type Log = Logger;
+
+#[injectable(scope = transient)]
+pub struct Audit {
+    pub log: Arc<Log>,
+}
+
+#[module(imports = [LoggerModule, UserModule], providers = [Audit], exports = [Audit])]
+pub struct AuditModule;
+
+#[test]
+fn a_module_that_exports_can_be_the_root_and_hands_out_imported_singletons() {
+    let app = App::<ArticleModule>::build_sync().unwrap();
+    let articles = app.get::<ArticleService>();
+    assert!(Arc::ptr_eq(&app.get::<Logger>(), &articles.log));
+    assert!(Arc::ptr_eq(&app.get::<UserService>(), &articles.users));
+    assert_eq!(
+        app.build_order(),
+        ["LoggerModule", "UserModule", "ArticleModule"]
+    );
+}
+
+#[test]
+fn a_transient_reaches_an_imported_singleton_named_through_an_alias() {
+    let app = App::<AuditModule>::build_sync().unwrap();
+    let (a, b) = (app.get::<Audit>(), app.get::<Audit>());
+    assert!(!Arc::ptr_eq(&a, &b));
+    assert!(Arc::ptr_eq(&a.log, &b.log));
+    assert!(Arc::ptr_eq(&a.log, &app.get::<UserService>().log));
+}
