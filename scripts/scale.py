@@ -759,12 +759,15 @@ def timed_build(crate: Path, name: str, env: dict[str, str], what: str, mode: st
 
 def run_tests(crate: Path, env: dict[str, str], what: str) -> str:
     proc = cargo(["test", "--lib", "--", "--nocapture"], crate, env)
-    m_ = re.search(r"^SCALE_RESULT .*$", proc.stdout, re.M)
+    # Not anchored: the test harness prints `test tests::same_graph ... ` before the line.
+    m_ = re.search(r"SCALE_RESULT [^\n]*", proc.stdout)
     if proc.returncode != 0 and "test result" not in proc.stdout:
         check_or_die(proc, what, crate, "test")
     if proc.returncode != 0:
         raise CompileFailed(f"`cargo test` of the {what} crate ({crate}) failed:\n\n{proc.stdout[-3000:]}")
-    return m_.group(0) if m_ else "(no SCALE_RESULT line)"
+    if not m_:
+        raise CompileFailed(f"`cargo test` of the {what} crate ({crate}) printed no SCALE_RESULT line:\n\n{proc.stdout[-3000:]}")
+    return m_.group(0).strip()
 
 
 def locked_version(crate: Path, package: str) -> str | None:
