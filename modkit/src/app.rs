@@ -106,8 +106,9 @@ impl<M: Module> App<M> {
     }
 
     /// Opens a request scope: request-scoped providers resolved in it are made once, when
-    /// first resolved, and dropped with it. Opening one allocates one slot per request-scoped
-    /// provider of the app and nothing else.
+    /// first resolved, and dropped with it. A scope holds one slot per request-scoped provider
+    /// of the app: the first 4 in the scope itself, so opening one in an app with at most 4
+    /// allocates nothing; the others in one allocation.
     #[inline]
     #[must_use]
     pub fn scope(&self) -> Scope<'_, M> {
