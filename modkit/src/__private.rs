@@ -494,10 +494,8 @@ impl BuildCtx {
         if let Some(m) = self.find::<M>() {
             return Ok(m);
         }
-        match build(self).await {
-            Ok(m) => Ok(self.keep(m)),
-            Err(e) => Err(e.within(M::info().name)),
-        }
+        let result = build(self).await;
+        self.register(result)
     }
 
     /// [`BuildCtx::import`] for a module whose graph has no `async fn` provider and no hook: a
@@ -509,10 +507,8 @@ impl BuildCtx {
         if let Some(m) = self.find::<M>() {
             return Ok(m);
         }
-        match build(self) {
-            Ok(m) => Ok(self.keep(m)),
-            Err(e) => Err(e.within(M::info().name)),
-        }
+        let result = build(self);
+        self.register(result)
     }
 
     /// The module `M` already built along another path.
@@ -526,6 +522,15 @@ impl BuildCtx {
             .map(|(_, m)| m)
             .or_else(|| self.spill.get(&id))?;
         Arc::clone(any).downcast::<M>().ok()
+    }
+
+    /// What an import of `M` returns: the registered module, or the error with `M` in front of
+    /// its path.
+    fn register<M: Module>(&mut self, built: Result<M, BuildError>) -> Result<Arc<M>, BuildError> {
+        match built {
+            Ok(m) => Ok(self.keep(m)),
+            Err(e) => Err(e.within(M::info().name)),
+        }
     }
 
     /// Registers the module `M`, just built: once per app, whatever the number of paths
