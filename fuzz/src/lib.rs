@@ -9,11 +9,15 @@
 
 #![allow(dead_code, unreachable_pub, missing_docs, clippy::all, clippy::pedantic)]
 
+#[path = "../../modkit-macros/src/args.rs"]
+mod args;
 #[path = "../../modkit-macros/src/chain.rs"]
 mod chain;
+#[path = "../../modkit-macros/src/diag.rs"]
+mod diag;
 #[path = "../../modkit-macros/src/injectable.rs"]
 mod injectable;
-#[path = "../../modkit-macros/src/join.rs"]
+#[path = "../../modkit-macros/src/join/mod.rs"]
 mod join;
 #[path = "../../modkit-macros/src/module.rs"]
 mod module;
@@ -21,6 +25,8 @@ mod module;
 mod provider;
 #[path = "../../modkit-macros/src/util.rs"]
 mod util;
+#[path = "../../modkit-macros/src/wire.rs"]
+pub mod wire;
 
 use std::collections::HashMap;
 use std::str::FromStr;

@@ -5,8 +5,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::provider::{Life, Opts, parse_opts};
+use crate::args::{Opts, parse_opts};
 use crate::util::{Site, errors_to_tokens, pretty};
+use crate::wire::{Life, ProviderPayload};
 
 #[derive(Debug, FromField)]
 #[darling(attributes(inject))]
@@ -53,7 +54,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
                      fix: wrap the enum in a struct (`struct {name}Provider {{ value: {name} }}`) and make that injectable"
                 ),
             ));
-            return with_original(errors, &input);
+            return with_original(errors, &input, site, life, &opts);
         }
         syn::Data::Union(u) => {
             errors.push(syn::Error::new(
@@ -64,7 +65,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
                      fix: wrap the union in a struct and make that injectable"
                 ),
             ));
-            return with_original(errors, &input);
+            return with_original(errors, &input, site, life, &opts);
         }
     };
 
@@ -90,7 +91,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         };
         if opts.default {
             kinds.push(FieldKind::Default);
-        } else if let Some(dep) = arc_inner(&opts.ty) {
+        } else if let Some(dep) = crate::util::arc_inner(&opts.ty) {
             kinds.push(FieldKind::Dep(Box::new(dep.clone())));
         } else {
             let what = opts
@@ -121,7 +122,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
             FieldKind::Default => None,
         })
         .collect();
-    let manifest = manifest(&input, site, life, &opts, dep_names);
+    let manifest = manifest(&input, site, life, &opts, dep_names, !errors.is_empty());
     if !errors.is_empty() {
         let errs = errors_to_tokens(errors);
         return quote!(#errs #input #manifest);
@@ -135,7 +136,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
     if input.generics.type_params().next().is_some() {
         preds.push(quote!(Self: ::core::marker::Send + ::core::marker::Sync + 'static));
     }
-    let provider = crate::provider::provider_impl(
+    let provider = crate::args::provider_impl(
         &krate,
         &quote!(impl #impl_g #krate::__private::Provider for #name #ty_g where #(#preds,)*),
         &quote!(Self),
@@ -151,26 +152,18 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
     }
 }
 
-fn with_original(errors: Vec<syn::Error>, input: &syn::DeriveInput) -> TokenStream {
+/// On an error that stops the expansion: the errors, the item as written, and a companion that
+/// says "broken", so that modules listing it stay quiet.
+fn with_original(
+    errors: Vec<syn::Error>,
+    input: &syn::DeriveInput,
+    site: &Site,
+    life: Life,
+    opts: &Opts,
+) -> TokenStream {
     let errs = errors_to_tokens(errors);
-    quote!(#errs #input)
-}
-
-/// `T` when `ty` is `Arc<T>` (any path ending in `Arc`).
-pub(crate) fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if last.ident != "Arc" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    if let [syn::GenericArgument::Type(t)] = args.args.iter().collect::<Vec<_>>().as_slice() {
-        Some(t)
-    } else {
-        None
-    }
+    let companion = manifest(input, site, life, opts, Vec::new(), true);
+    quote!(#errs #input #companion)
 }
 
 fn construct_impl(
@@ -275,28 +268,30 @@ fn manifest(
     life: Life,
     opts: &Opts,
     deps: Vec<String>,
+    broken: bool,
 ) -> TokenStream {
     let name = &input.ident;
     let hash = site.hash("injectable", &name.to_string());
     let key = format!("{}::{name}#{hash}", site.krate);
-    let payload = crate::provider::Payload {
-        key: &key,
-        name,
+    let payload = ProviderPayload {
+        key,
+        name: name.clone(),
         public: matches!(input.vis, syn::Visibility::Public(_)),
-        generics: input.generics.type_params().count() + input.generics.const_params().count(),
+        generic: input.generics.type_params().count() + input.generics.const_params().count() > 0,
         factory: false,
         life,
         is_async: false,
         hooks: opts.init.is_some() || opts.shutdown.is_some(),
         deps,
-    }
-    .tokens();
+        output: name.to_string(),
+        broken,
+    };
     crate::chain::companion(
         // Explicit arguments: `format_ident!` strips `r#` from those, not from inline captures
         // (`r#Foo` panicked here before; found by fuzzing).
         &format_ident!("__modkit_inj_{}_{}", name, hash),
         name,
         &input.vis,
-        &payload,
+        &quote::ToTokens::to_token_stream(&payload),
     )
 }

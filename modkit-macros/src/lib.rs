@@ -2,12 +2,15 @@
 
 use proc_macro::TokenStream;
 
+mod args;
 mod chain;
+mod diag;
 mod injectable;
 mod join;
 mod module;
 mod provider;
 mod util;
+mod wire;
 
 fn site(item: &TokenStream) -> util::Site {
     let span = item.clone().into_iter().find_map(|tt| match tt {

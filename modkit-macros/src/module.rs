@@ -8,6 +8,7 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 
 use crate::util::{Site, errors_to_tokens, macro_path, pretty, same_tokens};
+use crate::wire::{self, ExportSpec, ProviderSpec};
 
 const KEYS: &[&str] = &["imports", "providers", "values", "exports", "crate"];
 
@@ -36,26 +37,6 @@ impl Parse for ListEntry {
             None
         };
         Ok(ListEntry { ty, tail })
-    }
-}
-
-/// A provider entry as the join sees it.
-pub(crate) enum ProviderEntry {
-    /// `Service` or `make_pool`.
-    Plain(syn::Type),
-    /// `SmtpMailer as dyn Mailer`: builds `SmtpMailer`, visible only as `dyn Mailer`.
-    Bind(syn::Type, syn::Type),
-    /// `dyn Mailer = SmtpMailer`: the provider `SmtpMailer`, also visible as `dyn Mailer`.
-    Alias(syn::Type, syn::Type),
-}
-
-impl ProviderEntry {
-    /// The type the module provides under this entry.
-    pub(crate) fn provided(&self) -> &syn::Type {
-        match self {
-            ProviderEntry::Plain(t) => t,
-            ProviderEntry::Bind(_, d) | ProviderEntry::Alias(d, _) => d,
-        }
     }
 }
 
@@ -131,7 +112,7 @@ impl Parse for RawArgs {
 #[derive(Default)]
 struct Args {
     imports: Vec<syn::Type>,
-    providers: Vec<ProviderEntry>,
+    providers: Vec<ProviderSpec>,
     values: Vec<syn::Type>,
     exports: Vec<syn::Type>,
     krate: Option<syn::Path>,
@@ -164,14 +145,14 @@ fn plain(
 fn provider_entries(
     list: Punctuated<ListEntry, syn::Token![,]>,
     errors: &mut Vec<syn::Error>,
-) -> Vec<ProviderEntry> {
+) -> Vec<ProviderSpec> {
     let mut out = Vec::new();
     for e in list {
         match e.tail {
-            None => out.push(ProviderEntry::Plain(e.ty)),
+            None => out.push(ProviderSpec::Plain(e.ty)),
             Some((Tail::As, target)) => {
                 if matches!(target, syn::Type::TraitObject(_)) {
-                    out.push(ProviderEntry::Bind(e.ty, target));
+                    out.push(ProviderSpec::Bind(e.ty, target));
                 } else {
                     errors.push(syn::Error::new_spanned(
                         &target,
@@ -185,7 +166,7 @@ fn provider_entries(
             }
             Some((Tail::Eq, target)) => {
                 if matches!(e.ty, syn::Type::TraitObject(_)) {
-                    out.push(ProviderEntry::Alias(e.ty, target));
+                    out.push(ProviderSpec::Alias(e.ty, target));
                 } else {
                     errors.push(syn::Error::new_spanned(
                         &e.ty,
@@ -281,12 +262,10 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
     }
 
     let links = check_lists(&args, name, &mut errors);
-    if !errors.is_empty() {
-        return fallback(errors, &input);
-    }
     let Links {
         providers,
         imports,
+        lookups,
         exports,
     } = links;
     let krate = args
@@ -300,30 +279,25 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         site.krate,
         site.hash("module", &name.to_string())
     );
-    let provider_specs = args.providers.iter().map(|e| match e {
-        ProviderEntry::Plain(t) => quote!((plain [#t])),
-        ProviderEntry::Bind(t, d) => quote!((bind [#t] [#d])),
-        ProviderEntry::Alias(d, t) => quote!((alias [#d] [#t])),
-    });
-    let value_tys = &args.values;
-    let import_tys = &args.imports;
-    let export_specs = exports.iter().map(|e| match e {
-        ExportSpec::Provider(ty) => quote!((provider [#ty])),
-        ExportSpec::Import(ty) => quote!((import [#ty])),
-        ExportSpec::Lookup(ty, _) => quote!((lookup [#ty])),
-        ExportSpec::Spelled(ty) => quote!((spelled [#ty])),
-    });
-    let spec = quote! {
-        (spec krate = [#krate] vis = [#vis] name = #name id = #id public = #public
-            providers = [#(#provider_specs)*] values = [#([#value_tys])*] imports = [#([#import_tys])*] exports = [#(#export_specs)*])
+    let spec = wire::Spec {
+        krate: quote!(#krate),
+        vis: quote!(#vis),
+        name: name.clone(),
+        id,
+        public,
+        providers: args.providers.clone(),
+        values: args.values.clone(),
+        imports: args.imports.clone(),
+        exports,
     };
+    if !errors.is_empty() {
+        return fallback(errors, &input, &spec);
+    }
+    let spec = quote::ToTokens::to_token_stream(&spec);
     let mut chain: Vec<TokenStream> = Vec::new();
     chain.extend(providers);
     chain.extend(imports);
-    chain.extend(exports.iter().filter_map(|e| match e {
-        ExportSpec::Lookup(_, link) => Some(link.clone()),
-        _ => None,
-    }));
+    chain.extend(lookups);
     let join = quote!(#krate::__private::__join);
     let chain = crate::chain::start(&chain, &join, &spec);
     // The struct exists at once, whatever happens to the chain: its contents come from the join.
@@ -338,20 +312,12 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
     }
 }
 
-enum ExportSpec {
-    /// One of the module's providers.
-    Provider(syn::Type),
-    /// Every export of one of the module's imports.
-    Import(syn::Type),
-    /// A type to find among the imports' exports by its key, with the path of its companion macro.
-    Lookup(syn::Type, TokenStream),
-    /// A trait object to find among the imports' exports by its spelling.
-    Spelled(syn::Type),
-}
-
+/// The companion macros a module's chain calls, and its classified exports.
 struct Links {
     providers: Vec<TokenStream>,
     imports: Vec<TokenStream>,
+    /// One per `ExportSpec::Lookup`, in order.
+    lookups: Vec<TokenStream>,
     exports: Vec<ExportSpec>,
 }
 
@@ -376,7 +342,7 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
     let provided: Vec<&syn::Type> = args
         .providers
         .iter()
-        .map(ProviderEntry::provided)
+        .map(ProviderSpec::provided)
         .chain(&args.values)
         .collect();
     for (i, ty) in provided.iter().enumerate() {
@@ -393,14 +359,14 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
     }
     for e in &args.providers {
         match e {
-            ProviderEntry::Plain(ty) | ProviderEntry::Bind(ty, _) => {
+            ProviderSpec::Plain(ty) | ProviderSpec::Bind(ty, _) => {
                 providers.push(link(ty, "providers", errors));
             }
-            ProviderEntry::Alias(d, target) => {
+            ProviderSpec::Alias(d, target) => {
                 if !args
                     .providers
                     .iter()
-                    .any(|p| matches!(p, ProviderEntry::Plain(t) if same_tokens(t, target)))
+                    .any(|p| matches!(p, ProviderSpec::Plain(t) if same_tokens(t, target)))
                 {
                     errors.push(syn::Error::new_spanned(
                         target,
@@ -438,6 +404,7 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
         imports.push(link(ty, "imports", errors));
     }
     let mut exports = Vec::new();
+    let mut lookups = Vec::new();
     for (k, ty) in args.exports.iter().enumerate() {
         if args.exports[..k].iter().any(|t| same_tokens(t, ty)) {
             errors.push(syn::Error::new_spanned(ty,
@@ -455,7 +422,7 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
         } else if matches!(ty, syn::Type::TraitObject(_)) {
             exports.push(ExportSpec::Spelled(ty.clone()));
         } else if let Some(p) = args.providers.iter().find_map(|p| match p {
-            ProviderEntry::Bind(t, d) if same_tokens(t, ty) => Some(d),
+            ProviderSpec::Bind(t, d) if same_tokens(t, ty) => Some(d),
             _ => None,
         }) {
             errors.push(syn::Error::new_spanned(
@@ -468,20 +435,28 @@ fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::Error>) -> 
             ));
         } else {
             let link = link(ty, "exports", errors);
-            exports.push(ExportSpec::Lookup(ty.clone(), link));
+            lookups.push(link);
+            exports.push(ExportSpec::Lookup(ty.clone()));
         }
     }
     Links {
         providers,
         imports,
+        lookups,
         exports,
     }
 }
 
-/// On error: the errors, and the struct as written so that the rest of the crate still names it.
-fn fallback(errors: Vec<syn::Error>, input: &syn::DeriveInput) -> TokenStream {
+/// On error: the errors, the struct as written so that the rest of the crate still names it, and
+/// the stub of a module that failed, so that its importers and `main` stay quiet.
+fn fallback(errors: Vec<syn::Error>, input: &syn::DeriveInput, spec: &wire::Spec) -> TokenStream {
     let errs = errors_to_tokens(errors);
     let mut input = input.clone();
     input.attrs.retain(|a| !a.path().is_ident("module"));
-    quote!(#errs #input)
+    let stub = input
+        .generics
+        .params
+        .is_empty()
+        .then(|| crate::join::stub::impls(spec));
+    quote!(#errs #input #stub)
 }

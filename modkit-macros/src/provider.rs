@@ -1,215 +1,13 @@
-//! What `#[injectable]` and `#[provider]` share (their arguments: `scope`, `init`, `shutdown`,
-//! `crate`; the `Provider` impl with the lifecycle hooks), and `#[provider]` itself: a factory
-//! function as a provider.
+//! `#[provider]`: a factory function as a provider. Its parameters are its dependencies, its
+//! return value (or the `Ok` of its `Result`) the provided value.
 
-use darling::{FromMeta, ast::NestedMeta};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use crate::args::{parse_opts, provider_impl};
 use crate::util::{Site, errors_to_tokens, pretty};
-
-/// The arguments of `#[injectable(..)]` and `#[provider(..)]`.
-#[derive(Debug, Default, FromMeta)]
-pub(crate) struct Opts {
-    /// Path of the `modkit` crate, for crates that rename it.
-    #[darling(rename = "crate")]
-    pub(crate) krate: Option<syn::Path>,
-    /// `singleton` (default), `transient` or `request`.
-    pub(crate) scope: Option<syn::Expr>,
-    /// `async fn(&T) -> Result<(), E>` run after the provider is built.
-    pub(crate) init: Option<syn::Path>,
-    /// `async fn(&T) -> Result<(), E>` run by `App::shutdown`.
-    pub(crate) shutdown: Option<syn::Path>,
-}
-
-/// How long an instance lives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Life {
-    Singleton,
-    Transient,
-    Request,
-}
-
-impl Life {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Life::Singleton => "singleton",
-            Life::Transient => "transient",
-            Life::Request => "request",
-        }
-    }
-    pub(crate) fn parse_str(s: &str) -> Option<Life> {
-        match s {
-            "singleton" => Some(Life::Singleton),
-            "transient" => Some(Life::Transient),
-            "request" => Some(Life::Request),
-            _ => None,
-        }
-    }
-    /// The marker type in `__private`.
-    pub(crate) fn marker(self, krate: &impl quote::ToTokens) -> TokenStream {
-        match self {
-            Life::Singleton => quote!(#krate::__private::Singleton),
-            Life::Transient => quote!(#krate::__private::Transient),
-            Life::Request => quote!(#krate::__private::Request),
-        }
-    }
-}
-
-/// Parses the arguments; errors are pushed and defaults returned.
-pub(crate) fn parse_opts(
-    args: TokenStream,
-    macro_name: &str,
-    errors: &mut Vec<syn::Error>,
-) -> (Opts, Life) {
-    let opts = match NestedMeta::parse_meta_list(args) {
-        Ok(list) => match Opts::from_list(&list) {
-            Ok(a) => a,
-            Err(e) => {
-                errors.push(syn::Error::from(e.with_span(&Span::call_site())));
-                Opts::default()
-            }
-        },
-        Err(e) => {
-            errors.push(e);
-            Opts::default()
-        }
-    };
-    let life = match &opts.scope {
-        None => Life::Singleton,
-        Some(expr) => {
-            let word = match expr {
-                syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => Some(s.value()),
-                _ => None,
-            };
-            if let Some(life) = word.as_deref().and_then(Life::parse_str) {
-                life
-            } else {
-                errors.push(syn::Error::new_spanned(
-                    expr,
-                    format!(
-                        "unknown scope `{}` in `#[{macro_name}(scope = ..)]`\n\
-                         a provider is `singleton` (one per app, the default), `transient` (new on every resolve) \
-                         or `request` (one per request scope); fix: `scope = transient` or `scope = request`",
-                        pretty(expr)
-                    ),
-                ));
-                Life::Singleton
-            }
-        }
-    };
-    if life != Life::Singleton
-        && let Some(hook) = opts.init.as_ref().or(opts.shutdown.as_ref())
-    {
-        errors.push(syn::Error::new_spanned(
-            hook,
-            format!(
-                "lifecycle hooks run on singletons, and this provider is {}\n\
-                 `init` runs once after the app builds a singleton and `shutdown` once when the app shuts down; \
-                 a {} instance is made outside the build, so nothing would run them; \
-                 fix: remove the hook, or make the provider a singleton",
-                life.as_str(),
-                life.as_str()
-            ),
-        ));
-    }
-    (opts, life)
-}
-
-/// The `Provider` impl: output type, name and lifecycle hooks. `hook_self` is the type whose
-/// associated functions a bare hook name (`init = start`) refers to.
-pub(crate) fn provider_impl(
-    krate: &syn::Path,
-    impl_head: &TokenStream,
-    output: &TokenStream,
-    name: &str,
-    hook_self: &TokenStream,
-    opts: &Opts,
-) -> TokenStream {
-    let p = quote!(#krate::__private);
-    let call = |hook: &syn::Path| -> TokenStream {
-        let path = if hook.get_ident().is_some() {
-            quote_spanned!(hook.span()=> <#hook_self>::#hook)
-        } else {
-            quote!(#hook)
-        };
-        // Only the call carries the user's span (errors point at the hook); the local variable
-        // keeps the span of its declaration, or hygiene hides it when the path comes from a
-        // `macro_rules!` argument.
-        let hook_future = quote_spanned!(hook.span()=> #p::hook_future);
-        quote!(#hook_future(#path(&*__modkit_v)))
-    };
-    // Only the hooks a provider has are written; the trait's defaults say "none" for the rest.
-    let init = opts.init.as_ref().map(|h| {
-        let c = call(h);
-        quote! {
-            fn init(__modkit_v: &#p::Arc<#output>) -> ::core::option::Option<#p::BoxFuture<'_, ::core::result::Result<(), #krate::BoxError>>> {
-                ::core::option::Option::Some(::std::boxed::Box::pin(async move { #c.await }))
-            }
-        }
-    });
-    let shutdown = opts.shutdown.as_ref().map(|h| {
-        let c = call(h);
-        quote! {
-            const HAS_SHUTDOWN: bool = true;
-            fn shutdown(__modkit_v: #p::Arc<#output>) -> ::core::option::Option<#p::BoxFuture<'static, ::core::result::Result<(), #krate::BoxError>>> {
-                ::core::option::Option::Some(::std::boxed::Box::pin(async move { #c.await }))
-            }
-        }
-    });
-    quote! {
-        #[automatically_derived]
-        #impl_head {
-            type Output = #output;
-            const NAME: &'static str = #name;
-            #init
-            #shutdown
-        }
-    }
-}
-
-/// The companion payload shared by both macros.
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent facts about one provider"
-)]
-pub(crate) struct Payload<'a> {
-    pub(crate) key: &'a str,
-    pub(crate) name: &'a syn::Ident,
-    pub(crate) public: bool,
-    pub(crate) generics: usize,
-    pub(crate) factory: bool,
-    pub(crate) life: Life,
-    pub(crate) is_async: bool,
-    pub(crate) hooks: bool,
-    /// The base names of the dependency types (see `crate::util::base_name`).
-    pub(crate) deps: Vec<String>,
-}
-
-impl Payload<'_> {
-    pub(crate) fn tokens(&self) -> TokenStream {
-        let Payload {
-            key,
-            name,
-            public,
-            generics,
-            factory,
-            life,
-            is_async,
-            hooks,
-            deps,
-        } = self;
-        let life = life.as_str();
-        quote!((injectable key = #key name = #name public = #public generics = #generics
-            factory = #factory life = #life async = #is_async hooks = #hooks deps = [#(#deps)*]))
-    }
-}
-
+use crate::wire::{Life, ProviderPayload};
 // ---------------------------------------------------------------------------------------------
 // #[provider] fn
 
@@ -276,7 +74,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
                      fix: make it a free function, outside any `impl` block, whose parameters are `Arc<T>` dependencies"
                 ),
             )),
-            syn::FnArg::Typed(pt) => match crate::injectable::arc_inner(&pt.ty) {
+            syn::FnArg::Typed(pt) => match crate::util::arc_inner(&pt.ty) {
                 Some(dep) => params.push(Param { dep: dep.clone() }),
                 None => errors.push(syn::Error::new_spanned(
                     &pt.ty,
@@ -303,7 +101,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
             ));
             (quote!(()), false)
         }
-        syn::ReturnType::Type(_, ty) => match result_ok(ty) {
+        syn::ReturnType::Type(_, ty) => match crate::util::result_ok(ty) {
             Some(ok) => (quote!(#ok), true),
             None => (quote!(#ty), false),
         },
@@ -328,12 +126,11 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
 
     let vis = &func.vis;
     let hash = site.hash("provider", &name.to_string());
-    let key = format!("{}::{name}#{hash}", site.krate);
-    let payload = Payload {
-        key: &key,
-        name,
+    let payload = ProviderPayload {
+        key: format!("{}::{name}#{hash}", site.krate),
+        name: name.clone(),
         public: matches!(vis, syn::Visibility::Public(_)),
-        generics: 0,
+        generic: false,
         factory: true,
         life,
         is_async,
@@ -342,22 +139,19 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
             .iter()
             .filter_map(|p| crate::util::base_name(&p.dep))
             .collect(),
-    }
-    .tokens();
+        output: syn::parse2::<syn::Type>(output.clone())
+            .map(|t| crate::util::short_name(&t))
+            .unwrap_or_default(),
+        broken: !errors.is_empty(),
+    };
     let companion = crate::chain::companion(
         // Explicit arguments: `format_ident!` strips `r#` from those, not from inline captures
         // (`r#Foo` panicked here before; found by fuzzing).
         &format_ident!("__modkit_fac_{}_{}", name, hash),
         name,
         vis,
-        &payload,
+        &quote::ToTokens::to_token_stream(&payload),
     );
-    if !errors.is_empty() {
-        let errs = errors_to_tokens(errors);
-        return quote!(#errs #func);
-    }
-
-    let p = quote!(#krate::__private);
     let marker_doc = format!(
         "The provider marker of the factory function [`{name}`]: list `{name}` in `providers = [..]`."
     );
@@ -369,6 +163,13 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
             __modkit: ::core::marker::PhantomData<()>,
         }
     };
+    if !errors.is_empty() {
+        // The function, its marker and its companion as usual: a module listing it stays quiet.
+        let errs = errors_to_tokens(errors);
+        return quote!(#errs #func #marker #companion);
+    }
+
+    let p = quote!(#krate::__private);
     let provider = provider_impl(
         &krate,
         &quote!(impl #p::Provider for #name),
@@ -473,22 +274,5 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         #[automatically_derived]
         #construct
         #companion
-    }
-}
-
-/// `T` when `ty` is `Result<T, ..>` (any path ending in `Result`, so aliases such as
-/// `anyhow::Result<T>` count).
-fn result_ok(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if last.ident != "Result" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(syn::GenericArgument::Type(t)) => Some(t),
-        _ => None,
     }
 }

@@ -127,3 +127,37 @@ pub(crate) fn unref(ty: &syn::Type) -> &syn::Type {
         _ => ty,
     }
 }
+
+/// `T` when `ty` is `Result<T, ..>` (any path ending in `Result`, so aliases such as
+/// `anyhow::Result<T>` count).
+pub(crate) fn result_ok(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Result" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// `T` when `ty` is `Arc<T>` (any path ending in `Arc`).
+pub(crate) fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Arc" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    if let [syn::GenericArgument::Type(t)] = args.args.iter().collect::<Vec<_>>().as_slice() {
+        Some(t)
+    } else {
+        None
+    }
+}

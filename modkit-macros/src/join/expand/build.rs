@@ -1,0 +1,131 @@
+//! The build function: imports first, then each singleton in dependency order. A module whose
+//! graph has no `async fn` provider and no hook is built by a plain function (no future).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::Ctx;
+use crate::join::model::{ImportId, LocalId, LocalKind};
+
+/// `__build` (async) or `__build_sync`, as an item of the `Module` impl.
+pub(super) fn build_fn(cx: &Ctx<'_>) -> TokenStream {
+    let Ctx {
+        krate, p, model, ..
+    } = cx;
+    let import_fields: Vec<_> = (0..model.imports.len())
+        .map(|j| Ctx::import_field(ImportId(j)))
+        .collect();
+    let import_tys: Vec<_> = model.imports.iter().map(|i| &i.ty).collect();
+    let body = body(cx);
+    if cx.layout.is_async() {
+        quote! {
+            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<Self, #krate::BuildError>> {
+                ::std::boxed::Box::pin(async move {
+                    #(let #import_fields = __modkit_ctx.import::<#import_tys>(<#import_tys as #krate::Module>::__build).await?;)*
+                    #body
+                })
+            }
+        }
+    } else {
+        quote! {
+            fn __build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<Self, #krate::BuildError> {
+                #(let #import_fields = __modkit_ctx.import_sync::<#import_tys>(<#import_tys as #krate::Module>::__build_sync)?;)*
+                #body
+            }
+        }
+    }
+}
+
+/// After the imports: the builder, the steps in build order, the parts.
+fn body(cx: &Ctx<'_>) -> TokenStream {
+    let Ctx {
+        p,
+        model,
+        layout,
+        name,
+        builder,
+        parts,
+        ..
+    } = cx;
+    let unreachable = quote!(#p::unreachable_hint());
+    let cells = layout.n_cells;
+    let stored_fields: Vec<_> = layout.stored.iter().map(|&i| Ctx::local_field(i)).collect();
+    let import_fields: Vec<_> = (0..model.imports.len())
+        .map(|j| Ctx::import_field(ImportId(j)))
+        .collect();
+    let kept_fields = layout.kept.iter().map(|&j| Ctx::import_field(j));
+    let erased_fields = (0..model.imports.len())
+        .map(ImportId)
+        .filter(|&j| !layout.is_kept(j))
+        .map(Ctx::import_field);
+    let steps = layout.stored.iter().map(|&i| step(cx, i));
+    let held_init = layout.held.iter().map(|&n| {
+        let s = model.seen(n);
+        let f = Ctx::seen_field(n);
+        let var = Ctx::import_field(s.import);
+        let imp = cx.import_ty(s.import);
+        let k = s.k;
+        quote!(#f: <#imp as #p::ExportAt<#k, #name>>::export(&__modkit_b.#var))
+    });
+    quote! {
+        let __modkit_base = __modkit_ctx.cells(#cells);
+        #[allow(unused_mut)]
+        let mut __modkit_b = #builder {
+            #(#stored_fields: ::core::option::Option::None,)*
+            #(#import_fields,)*
+        };
+        for &__modkit_i in #name::__MODKIT_ORDER.iter() {
+            match __modkit_i {
+                #(#steps)*
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(#name {
+            __modkit: #parts {
+                #(#held_init,)*
+                #(#stored_fields: match __modkit_b.#stored_fields {
+                    ::core::option::Option::Some(v) => v,
+                    ::core::option::Option::None => #unreachable,
+                },)*
+                #(#kept_fields: __modkit_b.#kept_fields,)*
+                #(#erased_fields: __modkit_b.#erased_fields,)*
+                __modkit_base,
+            },
+        })
+    }
+}
+
+/// The build step of stored local `i`: a value taken from the caller, or a provider constructed
+/// (and its init hook run).
+fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
+    let p = &cx.p;
+    let l = cx.model.local(i);
+    let field = Ctx::local_field(i);
+    let ty = &l.ty;
+    let index = i.0;
+    if l.kind == LocalKind::Value {
+        return quote!(#index => { __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
+    }
+    let call = if l.is_async {
+        let construct = quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<Self>>::construct);
+        quote!(#construct(&__modkit_b).await)
+    } else {
+        let construct = quote_spanned!(ty.span()=> <#ty as #p::Construct<Self>>::construct);
+        quote!(#construct(&__modkit_b))
+    };
+    let record = l
+        .hooks
+        .then(|| quote!(__modkit_ctx.started::<Self, #ty>(#index, &__modkit_v).await?;));
+    let coerced = cx.coerce(i, quote!(__modkit_v));
+    let provided = &l.provided;
+    quote! {
+        #index => {
+            let __modkit_r = #call;
+            let __modkit_v = __modkit_ctx.made::<Self, #ty>(#index, __modkit_r)?;
+            #record
+            let __modkit_a: #p::Arc<#provided> = #coerced;
+            __modkit_b.#field = ::core::option::Option::Some(__modkit_a);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The module's own companion macro: its manifest, for the modules that import it.
+
+use proc_macro2::TokenStream;
+use quote::format_ident;
+
+use super::Ctx;
+use super::exports::seen_hintable;
+use crate::join::model::{Export, LocalKind};
+use crate::wire::{Manifest, ManifestExport, ManifestItem};
+
+pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
+    let Ctx {
+        spec,
+        model,
+        layout,
+        module_name,
+        ..
+    } = cx;
+    let exports = model
+        .exports
+        .iter()
+        .enumerate()
+        .map(|(k, e)| match *e {
+            Export::Local(i) => {
+                let l = model.local(i);
+                ManifestExport {
+                    k,
+                    key: l.id.key.clone(),
+                    name: l.name.clone(),
+                    exact: l.id.exact,
+                    spelling: l.id.spelling.clone(),
+                    origin_id: spec.id.clone(),
+                    origin: module_name.clone(),
+                    life: l.life,
+                }
+            }
+            Export::Seen(n) => {
+                let s = model.seen(n);
+                ManifestExport {
+                    k,
+                    key: s.id.key.clone(),
+                    name: s.name.clone(),
+                    exact: s.id.exact,
+                    spelling: s.id.spelling.clone(),
+                    origin_id: s.origin_id.clone(),
+                    origin: s.origin.clone(),
+                    life: s.life,
+                }
+            }
+        })
+        .collect();
+    // Private providers importers may name in hints: exact types and factories' outputs.
+    let privates = model
+        .locals()
+        .filter(|(i, l)| {
+            l.hintable
+                && !model.is_exported(*i)
+                && (l.id.exact || l.kind == (LocalKind::Built { factory: true }))
+        })
+        .map(|(i, l)| ManifestItem {
+            k: i.0,
+            key: l.id.key.clone(),
+            exact: l.id.exact,
+            spelling: l.id.spelling.clone(),
+        })
+        .collect();
+    let seen = model
+        .seens()
+        .filter(|(_, s)| seen_hintable(cx, s))
+        .map(|(n, s)| ManifestItem {
+            k: n.0,
+            key: s.id.key.clone(),
+            exact: s.id.exact,
+            spelling: s.id.spelling.clone(),
+        })
+        .collect();
+    let values = layout
+        .values
+        .iter()
+        .enumerate()
+        .map(|(k, v)| ManifestItem {
+            k,
+            key: v.key.clone(),
+            exact: false,
+            spelling: v.spelling.clone(),
+        })
+        .collect();
+    let manifest = Manifest {
+        id: spec.id.clone(),
+        name: module_name.clone(),
+        public: spec.public,
+        is_async: layout.is_async(),
+        exports,
+        privates,
+        seen,
+        values,
+        broken: false,
+    };
+    emit(spec, &manifest)
+}
+
+/// The companion macro carrying `manifest`, under the module's own name.
+pub(crate) fn emit(spec: &crate::wire::Spec, manifest: &Manifest) -> TokenStream {
+    // `#[module]` writes `path#hex`; a hand-written `__join!` call may not (found by fuzzing).
+    let hash: String = spec
+        .id
+        .rsplit('#')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let vis: syn::Visibility = syn::parse2(spec.vis.clone()).unwrap_or(syn::Visibility::Inherited);
+    let name = &spec.name;
+    crate::chain::companion(
+        &format_ident!("__modkit_mod_{}_{}", name, hash),
+        name,
+        &vis,
+        &quote::ToTokens::to_token_stream(manifest),
+    )
+}

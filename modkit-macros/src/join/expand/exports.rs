@@ -1,0 +1,138 @@
+//! What importers may name: the module's exports (`ExportAt`), and for hints its providers
+//! (`ProviderAt`) and seen types (`SeenAt`); the values of the graph below it (`ValueAt`,
+//! `Values`).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::Ctx;
+use crate::join::layout::ValueSource;
+use crate::join::model::{Export, Seen};
+use crate::wire::Life;
+
+pub(super) fn exports(cx: &Ctx<'_>) -> TokenStream {
+    let export_ats = cx
+        .model
+        .exports
+        .iter()
+        .enumerate()
+        .map(|(k, e)| export_at(cx, k, *e));
+    let provider_ats = provider_ats(cx);
+    let seen_ats = seen_ats(cx);
+    let values = values(cx);
+    quote!(#(#export_ats)* #provider_ats #seen_ats #values)
+}
+
+fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
+    let Ctx {
+        krate,
+        p,
+        name,
+        model,
+        ..
+    } = cx;
+    let (ty, life, get, get_in) = match export {
+        Export::Local(i) => {
+            let l = model.local(i);
+            let t = &l.provided;
+            (
+                t.clone(),
+                l.life,
+                quote!(<Self as #p::Resolve<#t>>::get(self)),
+                quote!(<Self as #p::Resolve<#t>>::get_in(self, __modkit_c)),
+            )
+        }
+        Export::Seen(n) => {
+            let s = model.seen(n);
+            let imp = cx.import_ty(s.import);
+            let via = Ctx::import_field(s.import);
+            let k2 = s.k;
+            let get = if s.life == Life::Singleton {
+                let field = Ctx::seen_field(n);
+                quote!(#p::Arc::clone(&self.__modkit.#field))
+            } else {
+                quote!(<#imp as #p::ExportAt<#k2, __I>>::export(&self.__modkit.#via))
+            };
+            (
+                cx.seen_ty(n, &quote!(__I)),
+                s.life,
+                get,
+                quote!(<#imp as #p::ExportAt<#k2, __I>>::export_in(&self.__modkit.#via, __modkit_c)),
+            )
+        }
+    };
+    // `ExportAt`'s defaults: `export_in` is `export` outside request scope, and a request
+    // export has no `export`.
+    let method = if life == Life::Request {
+        quote!(#[inline] fn export_in(&self, __modkit_c: &#p::Cells) -> #p::Arc<#ty> { #get_in })
+    } else {
+        quote!(#[inline] fn export(&self) -> #p::Arc<#ty> { #get })
+    };
+    let life = life.marker(krate);
+    quote! {
+        #[automatically_derived]
+        impl<__I> #p::ExportAt<#k, __I> for #name {
+            type Ty = #ty;
+            type Life = #life;
+            #method
+        }
+    }
+}
+
+/// Whether importers may name a type this module sees through an import (E0446 otherwise).
+pub(crate) fn seen_hintable(cx: &Ctx<'_>, s: &Seen) -> bool {
+    cx.model.import(s.import).manifest.public || !cx.spec.public
+}
+
+fn provider_ats(cx: &Ctx<'_>) -> TokenStream {
+    let Ctx { p, name, model, .. } = cx;
+    let impls = model.locals().filter(|(_, l)| l.hintable).map(|(i, l)| {
+        let (ty, i) = (&l.provided, i.0);
+        quote!(#[automatically_derived] impl<__I> #p::ProviderAt<#i, __I> for #name { type Ty = #ty; })
+    });
+    quote!(#(#impls)*)
+}
+
+fn seen_ats(cx: &Ctx<'_>) -> TokenStream {
+    let Ctx { p, name, model, .. } = cx;
+    let impls = model.seens().filter(|(_, s)| seen_hintable(cx, s)).map(|(n, s)| {
+        let ty = cx.seen_ty(n, &quote!(__I));
+        let imp = cx.import_ty(s.import);
+        let n = n.0;
+        quote!(#[automatically_derived] impl<__I> #p::SeenAt<#n, __I> for #name { type Ty = #ty; type Owner = #imp; })
+    });
+    quote!(#(#impls)*)
+}
+
+/// `ValueAt` per value of the graph below the module, and `Values`: the app's value list `L`
+/// holds each of them.
+fn values(cx: &Ctx<'_>) -> TokenStream {
+    let Ctx { p, name, model, .. } = cx;
+    let tys = |importer: &TokenStream| -> Vec<TokenStream> {
+        cx.layout
+            .values
+            .iter()
+            .map(|v| match v.source {
+                ValueSource::Local(i) => model.local(i).provided.clone(),
+                ValueSource::Import(j, k) => {
+                    let imp = cx.import_ty(j);
+                    quote!(<#imp as #p::ValueAt<#k, #importer>>::Ty)
+                }
+            })
+            .collect()
+    };
+    let value_ats = tys(&quote!(__I)).into_iter().enumerate().map(|(n, ty)| {
+        quote!(#[automatically_derived] impl<__I> #p::ValueAt<#n, __I> for #name { type Ty = #ty; })
+    });
+    let positions: Vec<syn::Ident> = (0..cx.layout.values.len())
+        .map(|n| format_ident!("__V{}", n))
+        .collect();
+    let own = tys(&quote!(#name));
+    quote! {
+        #(#value_ats)*
+        #[automatically_derived]
+        impl<__L, #(#positions),*> #p::Values<__L, (#(#positions,)*)> for #name
+        where #(__L: #p::Has<#own, #positions>,)*
+        {}
+    }
+}

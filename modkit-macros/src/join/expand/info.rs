@@ -1,0 +1,133 @@
+//! The `Module` impl: the static description of the module (`ModuleInfo`), its dependency edges,
+//! its build order and cycle check (evaluated by the compiler), and the build function.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::Ctx;
+use crate::join::layout::FirstAsync;
+use crate::join::model::{Export, Local, LocalKind};
+use crate::wire::Life;
+
+/// The dependency edges of one local, in field order.
+fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
+    let Ctx {
+        krate,
+        p,
+        name,
+        module_name,
+        model,
+        ..
+    } = cx;
+    let ty = &l.ty;
+    match l.kind {
+        LocalKind::Built { .. } => {
+            let tr = match (l.life, l.is_async) {
+                (Life::Singleton, false) => quote!(Construct),
+                (Life::Singleton, true) => quote!(ConstructAsync),
+                (Life::Transient, _) => quote!(Make),
+                (Life::Request, _) => quote!(MakeIn),
+            };
+            quote_spanned!(ty.span()=> <#ty as #p::#tr<#name>>::DEPS)
+        }
+        LocalKind::Value => quote!(&[]),
+        LocalKind::Alias(t) => {
+            let tn = &model.local(t).name;
+            let t = t.0;
+            quote!(&[#krate::info::DepInfo { ty: #tn, module: #module_name, local: ::core::option::Option::Some(#t) }])
+        }
+    }
+}
+
+/// The consts, the `Module` impl, the cycle check, and the `Send + Sync` checks of values and
+/// bindings.
+pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
+    let Ctx {
+        spec,
+        model,
+        krate,
+        p,
+        name,
+        module_name,
+        builder,
+        ..
+    } = cx;
+    let id = &spec.id;
+    let deps_of = model.locals.iter().map(|l| deps_of(cx, l));
+    let n_locals = model.locals.len();
+    let local_names: Vec<&str> = model.locals.iter().map(|l| l.name.as_str()).collect();
+    let cycle_names: Vec<String> = model.locals.iter().map(Local::display).collect();
+    let kinds = model.locals.iter().map(|l| match (l.kind, l.life) {
+        (LocalKind::Value, _) => quote!(#krate::info::Kind::Value),
+        (_, Life::Singleton) => quote!(#krate::info::Kind::Singleton),
+        (_, Life::Transient) => quote!(#krate::info::Kind::Transient),
+        (_, Life::Request) => quote!(#krate::info::Kind::Request),
+    });
+    let exported = model.locals().map(|(i, _)| model.is_exported(i));
+    let dep_refs = (0..n_locals).map(|i| quote!(#name::__MODKIT_DEPS[#i]));
+    let export_infos = model.exports.iter().map(|e| {
+        let (n, o) = match *e {
+            Export::Local(i) => (&model.local(i).name, module_name),
+            Export::Seen(s) => {
+                let s = model.seen(s);
+                (&s.name, &s.origin)
+            }
+        };
+        quote!(#krate::info::ExportInfo { name: #n, origin: #o })
+    });
+    let import_tys = model.imports.iter().map(|i| &i.ty);
+    let first_async = match cx.layout.first_async {
+        FirstAsync::Local(i) => model.local(i).provided.clone(),
+        FirstAsync::Import(j) => {
+            let t = cx.import_ty(j);
+            quote!(<#t as #krate::Module>::FirstAsync)
+        }
+        FirstAsync::None => quote!(#p::NoAsync),
+    };
+    // The singletons the build constructs (not values, not aliases), for the start order.
+    // Each is named as the provider names itself (a binding by its implementation).
+    let n_starts = model.locals.iter().filter(|l| l.constructed()).count();
+    let start_names = model.locals.iter().map(|l| {
+        let ty = &l.ty;
+        if l.constructed() {
+            quote!(::core::option::Option::Some(<#ty as #p::Provider>::NAME))
+        } else {
+            quote!(::core::option::Option::None)
+        }
+    });
+    let shareable = model
+        .locals
+        .iter()
+        .filter(|l| l.kind == LocalKind::Value || l.is_binding())
+        .map(|l| {
+            let (ty, provided) = (&l.spelled, &l.provided);
+            quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)
+        });
+    quote! {
+        impl #name {
+            #[doc(hidden)]
+            const __MODKIT_DEPS: [&'static [#krate::info::DepInfo]; #n_locals] = [#(#deps_of),*];
+            #[doc(hidden)]
+            const __MODKIT_ORDER: [usize; #n_locals] = #p::build_order(&#name::__MODKIT_DEPS);
+            #[doc(hidden)]
+            const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER, &[#(#start_names),*]);
+        }
+        #[automatically_derived]
+        impl #krate::Module for #name {
+            type Builder = #builder;
+            type FirstAsync = #first_async;
+            const __INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo {
+                name: #module_name,
+                id: #id,
+                imports: &[#(<#import_tys as #krate::Module>::info),*],
+                providers: &[#(#krate::info::ProviderInfo { name: #local_names, deps: #dep_refs, exported: #exported, kind: #kinds }),*],
+                exports: &[#(#export_infos),*],
+                starts: &#name::__MODKIT_STARTS,
+            };
+            #build_fn
+        }
+        const _: () = #p::check_cycles(#module_name, &[#(#cycle_names),*], &#name::__MODKIT_DEPS);
+        #(#shareable)*
+    }
+}

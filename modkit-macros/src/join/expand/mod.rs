@@ -1,0 +1,114 @@
+//! The join's output: `quote!` only, every decision already taken by [`super::layout`]. One file
+//! per kind of generated item.
+
+mod build;
+mod companion;
+mod exports;
+mod info;
+mod resolve;
+mod structs;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::layout::Layout;
+use super::model::{ImportId, LocalId, Model, SeenId};
+use crate::wire::Spec;
+
+/// What every expand file needs: the inputs and the generated names.
+pub(crate) struct Ctx<'a> {
+    pub(crate) spec: &'a Spec,
+    pub(crate) model: &'a Model,
+    pub(crate) layout: &'a Layout,
+    /// The runtime crate.
+    pub(crate) krate: &'a TokenStream,
+    /// `krate::__private`.
+    pub(crate) p: TokenStream,
+    /// The module struct.
+    pub(crate) name: &'a syn::Ident,
+    /// The module's name as a string, for messages and the graph.
+    pub(crate) module_name: String,
+    pub(crate) builder: syn::Ident,
+    pub(crate) parts: syn::Ident,
+}
+
+impl Ctx<'_> {
+    /// The field of a local provider in the parts and the builder.
+    pub(crate) fn local_field(i: LocalId) -> syn::Ident {
+        format_ident!("__modkit_p{}", i.0)
+    }
+    /// The field of an imported singleton the module holds.
+    pub(crate) fn seen_field(n: SeenId) -> syn::Ident {
+        format_ident!("__modkit_v{}", n.0)
+    }
+    /// The field (and build variable) of an import.
+    pub(crate) fn import_field(j: ImportId) -> syn::Ident {
+        format_ident!("__modkit_i{}", j.0)
+    }
+    /// The import's type as listed.
+    pub(crate) fn import_ty(&self, j: ImportId) -> &syn::Type {
+        &self.model.import(j).ty
+    }
+    /// A seen type, named through the import that exports it, as `importer` sees it: this module
+    /// in its own impls, `__I` in the impls generic over their importer.
+    pub(crate) fn seen_ty(&self, n: SeenId, importer: &TokenStream) -> TokenStream {
+        let s = self.model.seen(n);
+        let imp = self.import_ty(s.import);
+        let (p, k) = (&self.p, s.k);
+        quote!(<#imp as #p::ExportAt<#k, #importer>>::Ty)
+    }
+    /// The generated trait and function that coerce a binding `Impl as dyn Trait`.
+    pub(crate) fn binding_names(&self, i: LocalId) -> Option<(syn::Ident, syn::Ident)> {
+        self.model.local(i).is_binding().then(|| {
+            (
+                format_ident!("__modkit_Binds_{}_{}", self.name, i.0),
+                format_ident!("__modkit_bind_{}_{}", self.name, i.0),
+            )
+        })
+    }
+    /// `e`, coerced to the trait object when local `i` is a binding.
+    pub(crate) fn coerce(&self, i: LocalId, e: TokenStream) -> TokenStream {
+        match self.binding_names(i) {
+            Some((_, f)) => quote!(#f(#e)),
+            None => e,
+        }
+    }
+}
+
+/// The companion macro carrying `manifest`, under the module's own name.
+pub(crate) fn companion_of(spec: &Spec, manifest: &crate::wire::Manifest) -> TokenStream {
+    companion::emit(spec, manifest)
+}
+
+/// The module: everything the join writes for a module that passed every check.
+pub(crate) fn module(spec: &Spec, model: &Model, layout: &Layout) -> TokenStream {
+    let name = &spec.name;
+    let cx = Ctx {
+        spec,
+        model,
+        layout,
+        krate: &spec.krate,
+        p: {
+            let k = &spec.krate;
+            quote!(#k::__private)
+        },
+        name,
+        module_name: name.to_string(),
+        builder: format_ident!("__modkit_Builder_{}", name),
+        parts: format_ident!("__modkit_Parts_{}", name),
+    };
+    let bindings = structs::bindings(&cx);
+    let structs = structs::structs(&cx);
+    let module_impl = info::module_impl(&cx, &build::build_fn(&cx));
+    let resolves = resolve::resolves(&cx);
+    let exports = exports::exports(&cx);
+    let companion = companion::companion(&cx);
+    quote! {
+        #bindings
+        #structs
+        #module_impl
+        #resolves
+        #exports
+        #companion
+    }
+}

@@ -1,0 +1,158 @@
+//! Every decision about the shape of the generated module, taken before any code is written:
+//! which providers and imported singletons the module holds in fields, which imports it keeps
+//! typed, which request cell each request-scoped provider uses, which values the graph below it
+//! declares, and whether it builds asynchronously.
+
+use super::model::{Export, ImportId, LocalId, LocalKind, Model, SeenId};
+use crate::wire::{Life, Spec};
+
+/// Where a value the graph declares is declared.
+pub(crate) enum ValueSource {
+    /// One of this module's `values = [..]`.
+    Local(LocalId),
+    /// The `k`-th value the graph below an import declares.
+    Import(ImportId, usize),
+}
+
+/// One value of the graph below the module.
+pub(crate) struct ValueSlot {
+    pub(crate) key: String,
+    pub(crate) spelling: String,
+    pub(crate) source: ValueSource,
+}
+
+/// What makes the module's build asynchronous, if anything.
+pub(crate) enum FirstAsync {
+    Local(LocalId),
+    Import(ImportId),
+    None,
+}
+
+/// The decisions.
+pub(crate) struct Layout {
+    /// Local singletons the module keeps in a field (not aliases), in list order.
+    pub(crate) stored: Vec<LocalId>,
+    /// Imported singletons the module keeps a copy of.
+    pub(crate) held: Vec<SeenId>,
+    /// Imports the module keeps typed (it reaches into them at run time); the others are kept
+    /// alive type-erased.
+    pub(crate) kept: Vec<ImportId>,
+    /// The request cell of each local (request-scoped built providers only), in list order.
+    pub(crate) cells: Vec<Option<usize>>,
+    pub(crate) n_cells: usize,
+    /// The values of the graph below the module, each once.
+    pub(crate) values: Vec<ValueSlot>,
+    /// Whether the module is built by an async function.
+    pub(crate) first_async: FirstAsync,
+}
+
+impl Layout {
+    /// Whether the module is built by an async function.
+    pub(crate) fn is_async(&self) -> bool {
+        !matches!(self.first_async, FirstAsync::None)
+    }
+    /// Whether import `j` is kept typed.
+    pub(crate) fn is_kept(&self, j: ImportId) -> bool {
+        self.kept.contains(&j)
+    }
+    /// Whether seen singleton `n` is held in a field.
+    pub(crate) fn is_held(&self, n: SeenId) -> bool {
+        self.held.contains(&n)
+    }
+}
+
+pub(crate) fn plan(spec: &Spec, model: &Model) -> Layout {
+    let stored = model
+        .locals()
+        .filter(|(_, l)| l.stored())
+        .map(|(i, _)| i)
+        .collect();
+    // A module keeps a typed handle to an import only when it must reach into it at run time
+    // (a transient or request-scoped type it sees through it); imported singletons are copied.
+    // Module types then do not contain their whole import graph, which rustc would otherwise
+    // walk again for every drop check of a module type (quadratic in the depth of the graph).
+    let kept = (0..model.imports.len())
+        .map(ImportId)
+        .filter(|&j| {
+            model
+                .seen
+                .iter()
+                .any(|s| s.import == j && s.life != Life::Singleton)
+        })
+        .collect();
+    // Imported singletons the module holds a copy of, to hand out with one field read: all of
+    // them in a module that exports nothing (an app's root, where `App::get` reads them), the
+    // ones it re-exports, and the ones a transient or request-scoped provider of the module
+    // names. Any other is fetched from its import when asked for (a cold path: building the
+    // module reads imports directly), which spares each module an `Arc` per imported singleton.
+    let held = model
+        .seens()
+        .filter(|(n, s)| {
+            s.life == Life::Singleton
+                && (spec.exports.is_empty()
+                    || model.exports.contains(&Export::Seen(*n))
+                    || model.late_wanted.iter().any(|w| w == s.id.base()))
+        })
+        .map(|(n, _)| n)
+        .collect();
+    let mut n_cells = 0;
+    let cells = model
+        .locals
+        .iter()
+        .map(|l| {
+            (l.life == Life::Request && matches!(l.kind, LocalKind::Built { .. })).then(|| {
+                n_cells += 1;
+                n_cells - 1
+            })
+        })
+        .collect();
+    Layout {
+        stored,
+        held,
+        kept,
+        cells,
+        n_cells,
+        values: values(model),
+        first_async: first_async(model),
+    }
+}
+
+/// This module's own values, then those its imports need, each once.
+fn values(model: &Model) -> Vec<ValueSlot> {
+    let mut out: Vec<ValueSlot> = model
+        .locals()
+        .filter(|(_, l)| l.kind == LocalKind::Value)
+        .map(|(i, l)| ValueSlot {
+            key: l.id.key.clone(),
+            spelling: l.id.spelling.clone(),
+            source: ValueSource::Local(i),
+        })
+        .collect();
+    for (j, import) in model.imports.iter().enumerate() {
+        for v in &import.manifest.values {
+            if out.iter().any(|s| s.key == v.key) {
+                continue;
+            }
+            out.push(ValueSlot {
+                key: v.key.clone(),
+                spelling: v.spelling.clone(),
+                source: ValueSource::Import(ImportId(j), v.k),
+            });
+        }
+    }
+    out
+}
+
+/// A module whose graph has an `async fn` provider or a hook is built by an async function.
+fn first_async(model: &Model) -> FirstAsync {
+    if let Some((i, _)) = model
+        .locals()
+        .find(|(_, l)| matches!(l.kind, LocalKind::Built { .. }) && (l.is_async || l.hooks))
+    {
+        return FirstAsync::Local(i);
+    }
+    match model.imports.iter().position(|i| i.manifest.is_async) {
+        Some(j) => FirstAsync::Import(ImportId(j)),
+        None => FirstAsync::None,
+    }
+}

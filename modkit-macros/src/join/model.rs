@@ -1,0 +1,183 @@
+//! The join's model of one module: its providers, its imports, the types it sees through them,
+//! the hints it writes and its exports, each addressed by a typed index.
+
+use proc_macro2::TokenStream;
+
+use crate::wire::{Life, Manifest};
+
+/// A provider of the module, by its position in [`Model::locals`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LocalId(pub(crate) usize);
+
+/// An import of the module, by its position in [`Model::imports`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ImportId(pub(crate) usize);
+
+/// A type the module sees through an import, by its position in [`Model::seen`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SeenId(pub(crate) usize);
+
+/// How a type is known: enough to tell whether two entries provide the same type.
+#[derive(Debug, Clone)]
+pub(crate) struct Identity {
+    /// The provider's key (a struct, a factory, a value or trait object by spelling).
+    pub(crate) key: String,
+    /// Whether `key` identifies the provided type itself (a non-generic `#[injectable]`):
+    /// otherwise two entries are taken for the same type when they are spelled the same.
+    pub(crate) exact: bool,
+    /// The provided type as written, last path segment and arguments: `Repo<User>`, `dyn Mailer`.
+    pub(crate) spelling: String,
+}
+
+impl Identity {
+    /// Whether `self` and `other` provide the same type, as far as tokens can tell.
+    pub(crate) fn same_type(&self, other: &Identity) -> bool {
+        self.key == other.key || ((!self.exact || !other.exact) && self.spelling == other.spelling)
+    }
+
+    /// The spelling's identifier without generic arguments: what dependencies are matched by.
+    pub(crate) fn base(&self) -> &str {
+        base_of(&self.spelling)
+    }
+}
+
+/// `Repo` for `Repo<User>`.
+pub(crate) fn base_of(spelling: &str) -> &str {
+    spelling.split('<').next().unwrap_or(spelling).trim()
+}
+
+/// What kind of entry a local provider is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LocalKind {
+    /// An `#[injectable]` struct or a `#[provider]` function (possibly bound to a trait object).
+    Built {
+        /// A `#[provider]` function.
+        factory: bool,
+    },
+    /// A value supplied at build.
+    Value,
+    /// Another name for a local provider.
+    Alias(LocalId),
+}
+
+/// One provider of the module.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one provider"
+)]
+pub(crate) struct Local {
+    /// What the entry names: the struct or factory (plain, bind), the trait object (alias), the
+    /// value type (value). Errors point at it.
+    pub(crate) ty: syn::Type,
+    /// The type the module provides under this entry.
+    pub(crate) provided: TokenStream,
+    /// The spelling `exports = [..]` matches: the listed type, or the trait object.
+    pub(crate) spelled: syn::Type,
+    pub(crate) id: Identity,
+    /// How the graph and messages name it: the struct, the factory function, the trait object.
+    pub(crate) name: String,
+    /// Whether importers may name it in a hint (`ProviderAt`).
+    pub(crate) hintable: bool,
+    pub(crate) kind: LocalKind,
+    pub(crate) life: Life,
+    pub(crate) is_async: bool,
+    pub(crate) hooks: bool,
+}
+
+impl Local {
+    /// `Impl as dyn Trait`: built as `Impl`, provided as the trait object.
+    pub(crate) fn is_binding(&self) -> bool {
+        matches!(self.kind, LocalKind::Built { .. }) && self.spelled != self.ty
+    }
+
+    /// Whether the module keeps the built instance in a field.
+    pub(crate) fn stored(&self) -> bool {
+        self.life == Life::Singleton && !matches!(self.kind, LocalKind::Alias(_))
+    }
+
+    /// Whether the build constructs it (a built singleton: not a value, not an alias).
+    pub(crate) fn constructed(&self) -> bool {
+        matches!(self.kind, LocalKind::Built { .. }) && self.life == Life::Singleton
+    }
+
+    /// The name the graph shows: a factory as `Output (function)`.
+    pub(crate) fn display(&self) -> String {
+        match self.kind {
+            LocalKind::Built { factory: true } if self.spelled == self.ty => {
+                format!("{} ({})", self.id.spelling, self.name)
+            }
+            _ => self.name.clone(),
+        }
+    }
+}
+
+/// One import of the module, with what its companion macro said of it.
+pub(crate) struct Import {
+    pub(crate) ty: syn::Type,
+    pub(crate) manifest: Manifest,
+}
+
+/// A type the module sees through an import.
+pub(crate) struct Seen {
+    pub(crate) import: ImportId,
+    /// Its position among the import's exports.
+    pub(crate) k: usize,
+    pub(crate) id: Identity,
+    pub(crate) name: String,
+    pub(crate) origin_id: String,
+    pub(crate) origin: String,
+    pub(crate) life: Life,
+}
+
+/// A type an import knows but does not hand to this module, which a provider of this module
+/// may ask for: a `Resolve` impl that exists only to fail with a message naming where it is.
+pub(crate) enum Hint {
+    /// A private provider of the import.
+    NotExported { import: ImportId, k: usize },
+    /// A type the import sees through one of its own imports.
+    OnlyThrough { import: ImportId, k: usize },
+}
+
+/// One export of the module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Export {
+    Local(LocalId),
+    Seen(SeenId),
+}
+
+/// The checked module.
+pub(crate) struct Model {
+    pub(crate) locals: Vec<Local>,
+    pub(crate) imports: Vec<Import>,
+    pub(crate) seen: Vec<Seen>,
+    pub(crate) hints: Vec<Hint>,
+    pub(crate) exports: Vec<Export>,
+    /// Base names of the dependencies of every provider.
+    pub(crate) wanted: Vec<String>,
+    /// Base names of the dependencies of transient and request-scoped providers.
+    pub(crate) late_wanted: Vec<String>,
+}
+
+impl Model {
+    pub(crate) fn local(&self, id: LocalId) -> &Local {
+        &self.locals[id.0]
+    }
+    pub(crate) fn import(&self, id: ImportId) -> &Import {
+        &self.imports[id.0]
+    }
+    pub(crate) fn seen(&self, id: SeenId) -> &Seen {
+        &self.seen[id.0]
+    }
+    /// Every local provider with its id.
+    pub(crate) fn locals(&self) -> impl Iterator<Item = (LocalId, &Local)> {
+        self.locals.iter().enumerate().map(|(i, l)| (LocalId(i), l))
+    }
+    /// Every seen type with its id.
+    pub(crate) fn seens(&self) -> impl Iterator<Item = (SeenId, &Seen)> {
+        self.seen.iter().enumerate().map(|(i, s)| (SeenId(i), s))
+    }
+    /// Whether local `id` is exported.
+    pub(crate) fn is_exported(&self, id: LocalId) -> bool {
+        self.exports.contains(&Export::Local(id))
+    }
+}
