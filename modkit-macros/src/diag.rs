@@ -46,14 +46,21 @@ pub(crate) fn provider_in_imports(
 }
 
 /// Two entries of one module provide the same type.
-pub(crate) fn provided_twice(ty: &syn::Type, first: &syn::Type, module: &syn::Ident) -> syn::Error {
+pub(crate) fn provided_twice(
+    ty: &syn::Type,
+    first: &syn::Type,
+    spelling: &str,
+    module: &syn::Ident,
+) -> syn::Error {
     let (a, b) = (pretty(ty), pretty(first));
     let what = if a == b {
         format!(
             "`{a}` is listed twice in `providers = [..]` or `values = [..]` of module `{module}`"
         )
+    } else if short_name(ty) == short_name(first) {
+        format!("`{a}` and `{b}` name the same provider in module `{module}`")
     } else {
-        format!("`{a}` and `{b}` provide the same type in module `{module}`")
+        format!("`{b}` and `{a}` both provide `{spelling}` in module `{module}`")
     };
     at(
         ty,

@@ -160,7 +160,12 @@ fn built(spec: &Spec, ty: &syn::Type, bind: Option<&syn::Type>, p: &ProviderPayl
 /// Adds a local, unless an earlier one provides the same type.
 fn push_local(model: &mut Model, local: Local, module: &syn::Ident, errors: &mut Vec<syn::Error>) {
     match model.locals.iter().find(|l| l.id.same_type(&local.id)) {
-        Some(first) => errors.push(diag::provided_twice(&local.ty, &first.ty, module)),
+        Some(first) => errors.push(diag::provided_twice(
+            &local.ty,
+            &first.ty,
+            &local.id.spelling,
+            module,
+        )),
         None => model.locals.push(local),
     }
 }
