@@ -66,9 +66,17 @@
 #[doc(hidden)]
 pub mod __private;
 mod app;
+mod build;
 mod error;
 mod graph;
 pub mod info;
+mod lifetimes;
+mod module;
+mod order;
+mod provider;
+mod resolve;
+mod scope;
+mod values;
 
 pub use app::{App, AppBuilder, Scope};
 pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};
