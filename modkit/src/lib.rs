@@ -253,8 +253,8 @@ pub use modkit_macros::module;
 /// - a parameter that is not `Arc<T>` (the message suggests the `Arc`);
 /// - an `async` or fallible function with `scope = transient` or `scope = request` (those are
 ///   made on resolve, by a plain call);
-/// - an error type that does not convert into [`BoxError`] (rustc's message, naming the missing
-///   `std::error::Error` impl);
+/// - an error type that does not convert into [`BoxError`] (the message names the type and the
+///   fix);
 /// - the errors of [`macro@injectable`] for arguments, hooks and dependencies.
 ///
 /// # What it generates

@@ -14,13 +14,20 @@ pub enum FromApp {}
 /// The leaf traits below take the dependency `T` as `Self`: rustc shows a leaf's message only
 /// when its `Self` differs from the failing obligation's (here the provider `P`).
 pub trait Holds<S, P: ?Sized, T: ?Sized> {}
+// `do_not_recommend` only on the impls that cannot fail: on the others rustc would report
+// `Holds` instead of the leaf's message.
+#[diagnostic::do_not_recommend]
 impl<S, P: ?Sized, T: ?Sized> Holds<S, P, T> for Singleton {}
 impl<P: ?Sized, T: ?Sized> Holds<Singleton, P, T> for Transient where T: CaptiveTransient<P> {}
+#[diagnostic::do_not_recommend]
 impl<P: ?Sized, T: ?Sized> Holds<Transient, P, T> for Transient {}
+#[diagnostic::do_not_recommend]
 impl<P: ?Sized, T: ?Sized> Holds<Request, P, T> for Transient {}
+#[diagnostic::do_not_recommend]
 impl<P: ?Sized, T: ?Sized> Holds<FromApp, P, T> for Transient {}
 impl<P: ?Sized, T: ?Sized> Holds<Singleton, P, T> for Request where T: CaptiveRequest<P> {}
 impl<P: ?Sized, T: ?Sized> Holds<Transient, P, T> for Request where T: TransientOnRequest<P> {}
+#[diagnostic::do_not_recommend]
 impl<P: ?Sized, T: ?Sized> Holds<Request, P, T> for Request {}
 impl<P: ?Sized, T: ?Sized> Holds<FromApp, P, T> for Request where T: RequestOutsideScope<P> {}
 

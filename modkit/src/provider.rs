@@ -76,6 +76,7 @@ pub trait IntoBoxError {
     /// The conversion.
     fn into_box_error(self) -> BoxError;
 }
+#[diagnostic::do_not_recommend]
 impl<E: Into<BoxError>> IntoBoxError for E {
     fn into_box_error(self) -> BoxError {
         self.into()
@@ -92,6 +93,8 @@ pub trait Hook: Future<Output = Result<(), Self::Error>> + Send {
     /// The hook's error type.
     type Error: IntoBoxError;
 }
+// No `do_not_recommend`: rustc's "the trait `Future` is not implemented for `R`" says what is
+// wrong with the hook better than "`Hook` is not implemented" would.
 impl<F, E: IntoBoxError> Hook for F
 where
     F: Future<Output = Result<(), E>> + Send,
@@ -114,6 +117,7 @@ pub async fn hook_future<H: Hook>(hook: H) -> Result<(), BoxError> {
     note = "fix: use thread-safe parts (`Arc` instead of `Rc`, `Mutex` or atomics instead of `RefCell`/`Cell`)"
 )]
 pub trait Shareable {}
+#[diagnostic::do_not_recommend]
 impl<T: ?Sized + Send + Sync> Shareable for T {}
 
 /// Compile-time check that `T` is [`Shareable`].

@@ -75,6 +75,9 @@ pub trait Inject<T: ?Sized, S, P: ?Sized>: Module {
     fn get_in(&self, cells: &Cells) -> Arc<T>;
 }
 
+// No `#[diagnostic::do_not_recommend]` here, nor on the `Allowed` impls of the hint kinds: rustc
+// would stop at this impl and print the generic message instead of the leaf's (`ExportsTo`,
+// `ImportedBy`, `CaptiveRequest`, ...), which names the module to change.
 impl<M, T: ?Sized, S, P: ?Sized> Inject<T, S, P> for M
 where
     M: Resolve<T>,
@@ -101,6 +104,7 @@ pub trait Allowed<M, T: ?Sized> {}
 
 /// The access kind of everything a module really sees: its providers and its imports' exports.
 pub enum Visible {}
+#[diagnostic::do_not_recommend]
 impl<M, T: ?Sized> Allowed<M, T> for Visible {}
 
 /// The access kind of a provider of the imported module `B` that `B` keeps private.
