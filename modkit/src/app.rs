@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use tracing::Instrument as _;
 
-use crate::__private::{self, BuildCtx, Cells, Started};
+use crate::__private::{self, BuildCtx, Cells};
+use crate::build::Started;
 use crate::error::{BuildError, HookError, ShutdownError};
 use crate::{Graph, Module};
 

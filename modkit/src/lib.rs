@@ -66,9 +66,17 @@
 #[doc(hidden)]
 pub mod __private;
 mod app;
+mod build;
 mod error;
 mod graph;
 pub mod info;
+mod lifetimes;
+mod module;
+mod order;
+mod provider;
+mod resolve;
+mod scope;
+mod values;
 
 pub use app::{App, AppBuilder, Scope};
 pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};
@@ -245,8 +253,8 @@ pub use modkit_macros::module;
 /// - a parameter that is not `Arc<T>` (the message suggests the `Arc`);
 /// - an `async` or fallible function with `scope = transient` or `scope = request` (those are
 ///   made on resolve, by a plain call);
-/// - an error type that does not convert into [`BoxError`] (rustc's message, naming the missing
-///   `std::error::Error` impl);
+/// - an error type that does not convert into [`BoxError`] (the message names the type and the
+///   fix);
 /// - the errors of [`macro@injectable`] for arguments, hooks and dependencies.
 ///
 /// # What it generates

@@ -1,0 +1,124 @@
+//! What `#[injectable]` and `#[provider]` implement: how a provider is built, made and hooked.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use crate::build::BoxFuture;
+use crate::info::DepInfo;
+use crate::scope::Cells;
+use crate::{BoxError, Module};
+
+/// Written by `#[injectable]` and `#[provider]` on the listed type (the struct, or the marker
+/// type of a factory function): what it provides and its lifecycle hooks.
+pub trait Provider: 'static {
+    /// The provided type.
+    type Output: Send + Sync + 'static;
+    /// The provider's name in messages and in the graph.
+    const NAME: &'static str;
+    /// Whether it has a shutdown hook.
+    const HAS_SHUTDOWN: bool = false;
+    /// The init hook, if any.
+    #[inline]
+    fn init(v: &Arc<Self::Output>) -> Option<BoxFuture<'_, Result<(), BoxError>>> {
+        let _ = v;
+        None
+    }
+    /// The shutdown hook, if any.
+    #[inline]
+    fn shutdown(v: Arc<Self::Output>) -> Option<BoxFuture<'static, Result<(), BoxError>>> {
+        drop(v);
+        None
+    }
+}
+
+/// A singleton built by a plain function, inside module `M`.
+pub trait Construct<M: Module>: Provider {
+    /// One entry per dependency, in order.
+    const DEPS: &'static [DepInfo];
+    /// Builds the value from the module under construction.
+    ///
+    /// # Errors
+    /// What a fallible factory returned.
+    fn construct(b: &M::Builder) -> Result<Self::Output, BoxError>;
+}
+
+/// A singleton built by an `async fn`, inside module `M`.
+pub trait ConstructAsync<M: Module>: Provider {
+    /// One entry per dependency, in order.
+    const DEPS: &'static [DepInfo];
+    /// Builds the value from the module under construction.
+    fn construct(b: &M::Builder) -> impl Future<Output = Result<Self::Output, BoxError>> + Send;
+}
+
+/// A transient, made from the built module `M`.
+pub trait Make<M: Module>: Provider {
+    /// One entry per dependency, in order.
+    const DEPS: &'static [DepInfo];
+    /// Makes a new value.
+    fn make(m: &M) -> Self::Output;
+}
+
+/// A request-scoped provider, made inside a request scope of the built module `M`.
+pub trait MakeIn<M: Module>: Provider {
+    /// One entry per dependency, in order.
+    const DEPS: &'static [DepInfo];
+    /// Makes the scope's value.
+    fn make_in(m: &M, cells: &Cells) -> Self::Output;
+}
+
+/// Turns what a fallible factory returns into the build's error type.
+#[diagnostic::on_unimplemented(
+    message = "a `#[provider]` function returns `Result<_, {Self}>`, and `{Self}` cannot become a build error",
+    label = "modkit reports provider errors as `Box<dyn std::error::Error + Send + Sync>`",
+    note = "fix: return an error type that implements `std::error::Error + Send + Sync + 'static` (or `String`, or `anyhow::Error`)"
+)]
+pub trait IntoBoxError {
+    /// The conversion.
+    fn into_box_error(self) -> BoxError;
+}
+#[diagnostic::do_not_recommend]
+impl<E: Into<BoxError>> IntoBoxError for E {
+    fn into_box_error(self) -> BoxError {
+        self.into()
+    }
+}
+
+/// What a lifecycle hook returns: a sendable future of `Result<(), E>`.
+#[diagnostic::on_unimplemented(
+    message = "a lifecycle hook returns `{Self}`, and modkit awaits a hook: `async fn(&self) -> Result<(), E>`",
+    label = "not an async hook returning `Result<(), E>`",
+    note = "fix: declare the hook `async fn name(&self) -> Result<(), E>`, where `E` converts into `Box<dyn std::error::Error + Send + Sync>`"
+)]
+pub trait Hook: Future<Output = Result<(), Self::Error>> + Send {
+    /// The hook's error type.
+    type Error: IntoBoxError;
+}
+// No `do_not_recommend`: rustc's "the trait `Future` is not implemented for `R`" says what is
+// wrong with the hook better than "`Hook` is not implemented" would.
+impl<F, E: IntoBoxError> Hook for F
+where
+    F: Future<Output = Result<(), E>> + Send,
+{
+    type Error = E;
+}
+
+/// Awaits a hook and boxes its error.
+///
+/// # Errors
+/// What the hook returned.
+pub async fn hook_future<H: Hook>(hook: H) -> Result<(), BoxError> {
+    hook.await.map_err(IntoBoxError::into_box_error)
+}
+
+/// A provider's type must be shareable across threads: the app is `Send + Sync`.
+#[diagnostic::on_unimplemented(
+    message = "provider `{Self}` is not `Send + Sync`, and every provider of an app must be",
+    label = "the built app is shared across threads and tokio tasks",
+    note = "fix: use thread-safe parts (`Arc` instead of `Rc`, `Mutex` or atomics instead of `RefCell`/`Cell`)"
+)]
+pub trait Shareable {}
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized + Send + Sync> Shareable for T {}
+
+/// Compile-time check that `T` is [`Shareable`].
+pub const fn shareable<T: ?Sized + Shareable>() {}
