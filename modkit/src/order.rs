@@ -1,10 +1,10 @@
 //! Const graph algorithms over a module's provider edges: one depth-first search, which gives
-//! both the cycle check ([`check_cycles`]) and the build order ([`build_order`]), and the start
+//! both the cycle check ([`find_cycle`]) and the build order ([`build_order`]), and the start
 //! list ([`starts`]).
 
 use crate::info::DepInfo;
 
-/// The most providers a module may list (the size of [`check_cycles`]' scratch space).
+/// The most providers a module may list (the size of [`find_cycle`]' scratch space).
 const MAX_PROVIDERS: usize = 256;
 
 /// Where a depth-first search found a back edge: `path[..=depth]` is the current path (root
@@ -79,13 +79,14 @@ const fn search(deps: &[&[DepInfo]], walk: &mut Walk<'_>, stop_at_cycle: bool) -
     None
 }
 
-/// Checks the module-local dependency edges of every provider (local indices; `None` for
-/// imports) for a cycle.
+/// The first cycle among the module-local dependency edges of the providers (local indices;
+/// `None` for imports), as the message the module's `const` check panics with. The panic is
+/// written in the generated code, so that the compiler's error points at the user's module.
 ///
 /// # Panics
-/// At compile time (the caller is a `const _` item), with the cycle's path, when the providers
-/// form a cycle; when the module lists more than 256 providers.
-pub const fn check_cycles(module: &str, names: &[&str], deps: &[&[DepInfo]]) {
+/// At compile time, when the module lists more than 256 providers.
+#[must_use]
+pub const fn find_cycle(module: &str, names: &[&str], deps: &[&[DepInfo]]) -> Option<CycleMsg> {
     assert!(
         deps.len() <= MAX_PROVIDERS,
         "modkit: a module may list at most 256 providers"
@@ -97,15 +98,15 @@ pub const fn check_cycles(module: &str, names: &[&str], deps: &[&[DepInfo]]) {
         order: &mut [0usize; MAX_PROVIDERS],
         len: 0,
     };
-    if let Some(cycle) = search(deps, &mut walk, true) {
-        let msg = render_cycle(module, names, walk.path, cycle);
-        panic!("{}", msg.as_str());
+    match search(deps, &mut walk, true) {
+        Some(cycle) => Some(render_cycle(module, names, walk.path, cycle)),
+        None => None,
     }
 }
 
 /// The order in which to build a module's providers: every provider after its local
 /// dependencies (a depth-first post-order, in list order). Cycles are reported by
-/// [`check_cycles`]; here they are only cut.
+/// [`find_cycle`]; here they are only cut.
 #[must_use]
 pub const fn build_order<const N: usize>(deps: &[&[DepInfo]; N]) -> [usize; N] {
     let mut order = [0usize; N];
@@ -144,12 +145,12 @@ pub const fn starts<const N: usize, const S: usize>(
 
 /// "dependency cycle among the providers of module `M`: A -> B -> A; ..." for the cycle that
 /// closes at `cycle.back`, found on `path`.
-const fn render_cycle(module: &str, names: &[&str], path: &[usize], cycle: Cycle) -> Msg {
+const fn render_cycle(module: &str, names: &[&str], path: &[usize], cycle: Cycle) -> CycleMsg {
     let mut start = 0;
     while path[start] != cycle.back {
         start += 1;
     }
-    let mut m = Msg::new()
+    let mut m = CycleMsg::new()
         .push("dependency cycle among the providers of module `")
         .push(module)
         .push("`: ");
@@ -159,26 +160,27 @@ const fn render_cycle(module: &str, names: &[&str], path: &[usize], cycle: Cycle
         i += 1;
     }
     m.push(names[cycle.back]).push(
-        "; a provider cannot be built before its own dependencies. \
-         fix: remove one of these fields (or mark it `#[inject(default)]`), \
+        "; a provider is built after its dependencies, so none of these can be built first. \
+         fix: remove one of these dependencies (a field of an `#[injectable]`, which may also be \
+         marked `#[inject(default)]`, or a parameter of a `#[provider]` function), \
          or move the state both sides share into a third provider",
     )
 }
 
-/// A fixed-capacity string buffer usable in `const` code.
-struct Msg {
+/// A fixed-capacity string buffer usable in `const` code: a cycle's message.
+pub struct CycleMsg {
     buf: [u8; 1024],
     len: usize,
 }
 
-impl Msg {
-    const fn new() -> Msg {
-        Msg {
+impl CycleMsg {
+    const fn new() -> CycleMsg {
+        CycleMsg {
             buf: [0; 1024],
             len: 0,
         }
     }
-    const fn push(mut self, s: &str) -> Msg {
+    const fn push(mut self, s: &str) -> CycleMsg {
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() && self.len < self.buf.len() {
@@ -188,7 +190,9 @@ impl Msg {
         }
         self
     }
-    const fn as_str(&self) -> &str {
+    /// The message.
+    #[must_use]
+    pub const fn as_str(&self) -> &str {
         match core::str::from_utf8(self.buf.split_at(self.len).0) {
             Ok(s) => s,
             Err(_) => "dependency cycle (message cut)",

@@ -104,6 +104,15 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             let (ty, provided) = (&l.spelled, &l.provided);
             quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)
         });
+    // The panic is written here, spanned at the module's name: the compiler's error then points at
+    // the user's module, not into the runtime crate.
+    let cycle_check = quote_spanned! {name.span()=>
+        const _: () = if let ::core::option::Option::Some(__modkit_m) =
+            #p::find_cycle(#module_name, &[#(#cycle_names),*], &#name::__MODKIT_DEPS)
+        {
+            ::core::panic!("{}", __modkit_m.as_str())
+        };
+    };
     quote! {
         impl #name {
             #[doc(hidden)]
@@ -127,7 +136,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             };
             #build_fn
         }
-        const _: () = #p::check_cycles(#module_name, &[#(#cycle_names),*], &#name::__MODKIT_DEPS);
+        #cycle_check
         #(#shareable)*
     }
 }
