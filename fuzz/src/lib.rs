@@ -19,7 +19,7 @@ mod diag;
 mod injectable;
 #[path = "../../modkit-macros/src/join/mod.rs"]
 mod join;
-#[path = "../../modkit-macros/src/module.rs"]
+#[path = "../../modkit-macros/src/module/mod.rs"]
 mod module;
 #[path = "../../modkit-macros/src/provider.rs"]
 mod provider;
