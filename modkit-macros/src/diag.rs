@@ -7,8 +7,10 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
+use syn::spanned::Spanned;
 
-use crate::util::{pretty, short_name};
+use crate::util::{pretty, short_name, unref};
+use crate::wire::Life;
 
 fn at(tokens: &impl ToTokens, msg: String) -> syn::Error {
     syn::Error::new_spanned(tokens, msg)
@@ -388,6 +390,181 @@ pub(crate) fn module_export_bound(
             pretty(bound),
             pretty(bound),
             pretty(ty)
+        ),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// #[injectable] and #[provider]: their arguments, the struct and the factory function
+
+/// `scope = ..` that is not one of the three lifetimes.
+pub(crate) fn unknown_scope(expr: &syn::Expr, macro_name: &str) -> syn::Error {
+    at(
+        expr,
+        format!(
+            "unknown scope `{}` in `#[{macro_name}(scope = ..)]`\n\
+             a provider is `singleton` (one per app, the default), `transient` (new on every resolve) \
+             or `request` (one per request scope); fix: `scope = transient` or `scope = request`",
+            pretty(expr)
+        ),
+    )
+}
+
+/// `init = ..` or `shutdown = ..` on a provider that is not a singleton.
+pub(crate) fn hook_not_singleton(hook: &syn::Path, life: Life) -> syn::Error {
+    at(
+        hook,
+        format!(
+            "lifecycle hooks run on singletons, and this provider is {}\n\
+             `init` runs once after the app builds a singleton and `shutdown` once when the app shuts down; \
+             a {} instance is made outside the build, so nothing would run them; \
+             fix: remove the hook, or make the provider a singleton",
+            life.as_str(),
+            life.as_str()
+        ),
+    )
+}
+
+pub(crate) fn injectable_is_enum(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "`#[injectable]` goes on a struct, and `{name}` is an enum\n\
+             an injectable's fields are its dependencies, so modkit only builds structs; \
+             fix: wrap the enum in a struct (`struct {name}Provider {{ value: {name} }}`) and make that injectable"
+        ),
+    )
+}
+
+pub(crate) fn injectable_is_union(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "`#[injectable]` goes on a struct, and `{name}` is a union\n\
+             an injectable's fields are its dependencies, so modkit only builds structs; \
+             fix: wrap the union in a struct and make that injectable"
+        ),
+    )
+}
+
+pub(crate) fn injectable_lifetime(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "`{name}` has a lifetime parameter, and an injectable cannot have one\n\
+             modkit keeps every provider for the whole life of the app (`'static`); \
+             fix: own the data, or hold it in an `Arc`"
+        ),
+    )
+}
+
+/// A field that is neither `Arc<T>` nor `#[inject(default)]`; `field` is its name, if it has one.
+pub(crate) fn injectable_field_not_arc(
+    ty: &syn::Type,
+    field: Option<&syn::Ident>,
+    name: &syn::Ident,
+) -> syn::Error {
+    let what = field.map_or_else(|| "this field".to_owned(), |i| format!("field `{i}`"));
+    at_span(
+        ty.span(),
+        format!(
+            "{what} of `{name}` has type `{}`, which modkit cannot inject\n\
+             a dependency is written `Arc<T>`, where `T` is a provider the module can see; \
+             fix: use `Arc<{}>`, or mark the field `#[inject(default)]` to build it with `Default::default()`",
+            pretty(ty),
+            pretty(unref(ty)),
+        ),
+    )
+}
+
+/// `#[provider]` on an item that is not a function.
+pub(crate) fn provider_not_fn() -> syn::Error {
+    at_span(
+        Span::call_site(),
+        "`#[provider]` goes on a function that returns the provided value: \
+         `#[provider] fn make_pool(config: Arc<DbConfig>) -> Pool`; \
+         for a struct whose fields are its dependencies, use `#[injectable]`"
+            .into(),
+    )
+}
+
+pub(crate) fn provider_generic(param: &syn::GenericParam, name: &syn::Ident) -> syn::Error {
+    at(
+        param,
+        format!(
+            "provider function `{name}` has generic parameters, and a provider function cannot have any\n\
+             a module lists the function once and builds one value of one type; \
+             fix: write one non-generic function per type"
+        ),
+    )
+}
+
+/// An `unsafe`, `extern` or variadic factory; `what` says which.
+pub(crate) fn provider_not_plain(span: Span, name: &syn::Ident, what: &str) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "provider function `{name}` is {what}, and modkit calls only plain Rust functions; fix: wrap it in a plain `fn`"
+        ),
+    )
+}
+
+pub(crate) fn provider_takes_self(receiver: &syn::Receiver, name: &syn::Ident) -> syn::Error {
+    at(
+        receiver,
+        format!(
+            "provider function `{name}` takes `self`, and a provider function is a free function\n\
+             fix: make it a free function, outside any `impl` block, whose parameters are `Arc<T>` dependencies"
+        ),
+    )
+}
+
+/// A parameter that is not `Arc<T>`.
+pub(crate) fn provider_param_not_arc(param: &syn::PatType, name: &syn::Ident) -> syn::Error {
+    at(
+        &param.ty,
+        format!(
+            "parameter `{}` of provider function `{name}` has type `{}`, which modkit cannot inject\n\
+             each parameter is a dependency, written `Arc<T>` where `T` is a provider the module can see; \
+             fix: take `Arc<{}>`",
+            pretty(&param.pat),
+            pretty(&param.ty),
+            pretty(unref(&param.ty))
+        ),
+    )
+}
+
+/// A factory without a return type; `span` is its closing parenthesis.
+pub(crate) fn provider_returns_nothing(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "provider function `{name}` returns nothing, and a provider function returns the value it provides\n\
+             fix: declare the return type, `fn {name}(..) -> T` or `-> Result<T, E>`"
+        ),
+    )
+}
+
+/// An `async fn` or fallible factory that is not a singleton; `tokens` are the signature (async)
+/// or the return type (fallible).
+pub(crate) fn provider_made_when_resolved(
+    tokens: &TokenStream,
+    name: &syn::Ident,
+    is_async: bool,
+    life: Life,
+) -> syn::Error {
+    let what = if is_async {
+        "an `async fn`"
+    } else {
+        "fallible (`-> Result`)"
+    };
+    at(
+        tokens,
+        format!(
+            "provider function `{name}` is {what}, and {} providers are made when resolved, by a plain call that cannot fail or wait\n\
+             async and fallible construction happen once, in `App::build`; \
+             fix: make `{name}` a singleton (drop `scope = ..`), or make it a plain `fn` returning the value",
+            life.as_str()
         ),
     )
 }
