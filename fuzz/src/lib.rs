@@ -15,13 +15,13 @@ mod args;
 mod chain;
 #[path = "../../modkit-macros/src/diag.rs"]
 mod diag;
-#[path = "../../modkit-macros/src/injectable.rs"]
+#[path = "../../modkit-macros/src/injectable/mod.rs"]
 mod injectable;
 #[path = "../../modkit-macros/src/join/mod.rs"]
 mod join;
-#[path = "../../modkit-macros/src/module.rs"]
+#[path = "../../modkit-macros/src/module/mod.rs"]
 mod module;
-#[path = "../../modkit-macros/src/provider.rs"]
+#[path = "../../modkit-macros/src/provider/mod.rs"]
 mod provider;
 #[path = "../../modkit-macros/src/util.rs"]
 mod util;

@@ -6,7 +6,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::util::pretty;
+use crate::diag;
 use crate::wire::Life;
 
 /// The arguments of `#[injectable(..)]` and `#[provider(..)]`.
@@ -56,15 +56,7 @@ pub(crate) fn parse_opts(
             if let Some(life) = word.as_deref().and_then(Life::from_word) {
                 life
             } else {
-                errors.push(syn::Error::new_spanned(
-                    expr,
-                    format!(
-                        "unknown scope `{}` in `#[{macro_name}(scope = ..)]`\n\
-                         a provider is `singleton` (one per app, the default), `transient` (new on every resolve) \
-                         or `request` (one per request scope); fix: `scope = transient` or `scope = request`",
-                        pretty(expr)
-                    ),
-                ));
+                errors.push(diag::unknown_scope(expr, macro_name));
                 Life::Singleton
             }
         }
@@ -72,17 +64,7 @@ pub(crate) fn parse_opts(
     if life != Life::Singleton
         && let Some(hook) = opts.init.as_ref().or(opts.shutdown.as_ref())
     {
-        errors.push(syn::Error::new_spanned(
-            hook,
-            format!(
-                "lifecycle hooks run on singletons, and this provider is {}\n\
-                 `init` runs once after the app builds a singleton and `shutdown` once when the app shuts down; \
-                 a {} instance is made outside the build, so nothing would run them; \
-                 fix: remove the hook, or make the provider a singleton",
-                life.as_str(),
-                life.as_str()
-            ),
-        ));
+        errors.push(diag::hook_not_singleton(hook, life));
     }
     (opts, life)
 }

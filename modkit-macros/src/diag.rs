@@ -5,9 +5,12 @@
 //! Messages the type system gives (a dependency a module cannot see, a captive dependency, a
 //! value not supplied) are `#[diagnostic::on_unimplemented]` texts in the runtime crate.
 
+use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
+use syn::spanned::Spanned;
 
-use crate::util::{pretty, short_name};
+use crate::util::{pretty, short_name, unref};
+use crate::wire::Life;
 
 fn at(tokens: &impl ToTokens, msg: String) -> syn::Error {
     syn::Error::new_spanned(tokens, msg)
@@ -162,6 +165,413 @@ pub(crate) fn export_module_not_imported(
             "module `{module}` exports the module `{name}`, which it does not import\n\
              re-exporting a module hands its exports on to importers, so the module must be imported; \
              fix: add `{name}` to `imports = [..]` of `{module}`"
+        ),
+    )
+}
+
+fn at_span(span: Span, msg: String) -> syn::Error {
+    syn::Error::new(span, msg)
+}
+
+// ---------------------------------------------------------------------------------------------
+// #[module]: its arguments, its struct and what one invocation can see of its lists
+
+/// A token where a key of `#[module(..)]` should be.
+pub(crate) fn module_expected_key(span: Span) -> syn::Error {
+    at_span(
+        span,
+        "expected `key = [..]`: the keys of `#[module]` are `imports`, `providers`, `values`, `exports` and `crate`".into(),
+    )
+}
+
+pub(crate) fn module_expected_eq(key: &syn::Ident) -> syn::Error {
+    at_span(
+        key.span(),
+        format!("expected `=` after `{key}`: write `{key} = [A, B]`"),
+    )
+}
+
+pub(crate) fn module_expected_crate_path(span: Span) -> syn::Error {
+    at_span(span, "expected a path: `crate = ::modkit`".into())
+}
+
+pub(crate) fn module_expected_type(span: Span, key: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "expected a type in `{key} = [..]`: entries are types or modules separated by commas"
+        ),
+    )
+}
+
+/// `key = Value` where `key = [..]` belongs; `bad` is the value as written.
+pub(crate) fn module_not_a_list(bad: &TokenStream, key: &syn::Ident) -> syn::Error {
+    at(
+        bad,
+        format!(
+            "`{key}` takes a list in brackets: write `{key} = [{}]`",
+            pretty(bad)
+        ),
+    )
+}
+
+/// `as` or `=` in a list other than `providers = [..]`; `tail` is the type after it.
+pub(crate) fn module_tail_outside_providers(
+    tail: &syn::Type,
+    binding: bool,
+    key: &str,
+    ty: &syn::Type,
+) -> syn::Error {
+    let what = if binding {
+        "`as` (a binding)"
+    } else {
+        "`=` (an alias)"
+    };
+    at(
+        tail,
+        format!(
+            "{what} is written in `providers = [..]`, and this is `{key} = [..]`\n\
+             `{key}` lists types only; fix: move the entry to `providers = [..]`, or write just `{}`",
+            pretty(ty)
+        ),
+    )
+}
+
+/// `T as U` where `U` is not a trait object.
+pub(crate) fn module_bind_not_dyn(target: &syn::Type, ty: &syn::Type) -> syn::Error {
+    at(
+        target,
+        format!(
+            "`{} as {}` binds a provider to `{}`, which is not a trait object\n\
+             a binding makes the provider visible as `dyn Trait` only; fix: write `{} as dyn Trait`",
+            pretty(ty),
+            pretty(target),
+            pretty(target),
+            pretty(ty)
+        ),
+    )
+}
+
+/// `T = U` where `T` is not a trait object.
+pub(crate) fn module_alias_not_dyn(ty: &syn::Type, target: &syn::Type) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`{} = {}` is an alias, and an alias names a trait object\n\
+             an alias makes an existing provider visible also as `dyn Trait`, the same instance; \
+             fix: write `dyn Trait = {}`",
+            pretty(ty),
+            pretty(target),
+            pretty(target)
+        ),
+    )
+}
+
+pub(crate) fn module_key_twice(key: &syn::Ident) -> syn::Error {
+    let k = key.to_string();
+    at_span(
+        key.span(),
+        format!("`{k}` is given twice; list every entry in one `{k} = [..]`"),
+    )
+}
+
+/// A key `#[module]` does not take; `keys` are the ones it does, for the suggestion.
+pub(crate) fn module_unknown_key(key: &syn::Ident, keys: &[&str]) -> syn::Error {
+    let alts = darling::Error::unknown_field_with_alts(&key.to_string(), keys);
+    at_span(
+        key.span(),
+        format!(
+            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `exports = [..]` and `crate = path`"
+        ),
+    )
+}
+
+pub(crate) fn module_has_fields(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "module `{name}` has fields, and a module struct must not have any\n\
+             `#[module]` generates the module's fields (its built providers); \
+             fix: declare it as `struct {name};` and put state in a provider"
+        ),
+    )
+}
+
+pub(crate) fn module_is_enum(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "`#[module]` goes on a unit struct, and `{name}` is an enum; fix: `pub struct {name};`"
+        ),
+    )
+}
+
+pub(crate) fn module_is_union(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "`#[module]` goes on a unit struct, and `{name}` is a union; fix: `pub struct {name};`"
+        ),
+    )
+}
+
+pub(crate) fn module_generic(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "module `{name}` has generic parameters, and a module cannot have any\n\
+             each module is built once per app, under one type; fix: declare one module per instantiation"
+        ),
+    )
+}
+
+/// An entry of `list = [..]` that does not name a struct by its path.
+pub(crate) fn module_not_a_path(ty: &syn::Type, list: &str) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`{}` cannot be listed in `{list} = [..]`: entries name a struct by its path, \
+             such as `UserService`, `crate::users::UserModule` or `Repo<User>`",
+            pretty(ty)
+        ),
+    )
+}
+
+/// A type in `providers = [..]` or `values = [..]` a second time, as spelled.
+pub(crate) fn module_provided_twice(ty: &syn::Type, module: &syn::Ident) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`{}` is listed twice in `providers = [..]` or `values = [..]` of module `{module}`\n\
+             a module builds one instance of each provider; fix: remove the second entry",
+            pretty(ty)
+        ),
+    )
+}
+
+/// `alias = target` where `target` is not a plain entry of `providers = [..]`.
+pub(crate) fn module_alias_target_unknown(
+    target: &syn::Type,
+    alias: &syn::Type,
+    module: &syn::Ident,
+) -> syn::Error {
+    at(
+        target,
+        format!(
+            "the alias `{} = {}` names `{}`, which is not a provider of module `{module}`\n\
+             an alias makes one of the module's own providers visible under a second type; \
+             fix: add `{}` to `providers = [..]` of `{module}`, or bind it with `{} as {}`",
+            pretty(alias),
+            pretty(target),
+            pretty(target),
+            pretty(target),
+            pretty(target),
+            pretty(alias)
+        ),
+    )
+}
+
+/// A type in `imports = [..]` or `exports = [..]` (`list`) a second time, as spelled.
+pub(crate) fn module_listed_twice(ty: &syn::Type, list: &str, module: &syn::Ident) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`{}` is listed twice in `{list} = [..]` of module `{module}`; fix: remove the second entry",
+            pretty(ty)
+        ),
+    )
+}
+
+/// `exports = [T]` where the module lists `T as Dyn`.
+pub(crate) fn module_export_bound(
+    ty: &syn::Type,
+    bound: &syn::Type,
+    module: &syn::Ident,
+) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "module `{module}` exports `{}`, which it binds as `{}`: the binding is visible only as the trait object\n\
+             fix: export `{}`, or list `{}` without `as` to provide the concrete type",
+            pretty(ty),
+            pretty(bound),
+            pretty(bound),
+            pretty(ty)
+        ),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// #[injectable] and #[provider]: their arguments, the struct and the factory function
+
+/// `scope = ..` that is not one of the three lifetimes.
+pub(crate) fn unknown_scope(expr: &syn::Expr, macro_name: &str) -> syn::Error {
+    at(
+        expr,
+        format!(
+            "unknown scope `{}` in `#[{macro_name}(scope = ..)]`\n\
+             a provider is `singleton` (one per app, the default), `transient` (new on every resolve) \
+             or `request` (one per request scope); fix: `scope = transient` or `scope = request`",
+            pretty(expr)
+        ),
+    )
+}
+
+/// `init = ..` or `shutdown = ..` on a provider that is not a singleton.
+pub(crate) fn hook_not_singleton(hook: &syn::Path, life: Life) -> syn::Error {
+    at(
+        hook,
+        format!(
+            "lifecycle hooks run on singletons, and this provider is {}\n\
+             `init` runs once after the app builds a singleton and `shutdown` once when the app shuts down; \
+             a {} instance is made outside the build, so nothing would run them; \
+             fix: remove the hook, or make the provider a singleton",
+            life.as_str(),
+            life.as_str()
+        ),
+    )
+}
+
+pub(crate) fn injectable_is_enum(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "`#[injectable]` goes on a struct, and `{name}` is an enum\n\
+             an injectable's fields are its dependencies, so modkit only builds structs; \
+             fix: wrap the enum in a struct (`struct {name}Provider {{ value: {name} }}`) and make that injectable"
+        ),
+    )
+}
+
+pub(crate) fn injectable_is_union(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "`#[injectable]` goes on a struct, and `{name}` is a union\n\
+             an injectable's fields are its dependencies, so modkit only builds structs; \
+             fix: wrap the union in a struct and make that injectable"
+        ),
+    )
+}
+
+pub(crate) fn injectable_lifetime(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "`{name}` has a lifetime parameter, and an injectable cannot have one\n\
+             modkit keeps every provider for the whole life of the app (`'static`); \
+             fix: own the data, or hold it in an `Arc`"
+        ),
+    )
+}
+
+/// A field that is neither `Arc<T>` nor `#[inject(default)]`; `field` is its name, if it has one.
+pub(crate) fn injectable_field_not_arc(
+    ty: &syn::Type,
+    field: Option<&syn::Ident>,
+    name: &syn::Ident,
+) -> syn::Error {
+    let what = field.map_or_else(|| "this field".to_owned(), |i| format!("field `{i}`"));
+    at_span(
+        ty.span(),
+        format!(
+            "{what} of `{name}` has type `{}`, which modkit cannot inject\n\
+             a dependency is written `Arc<T>`, where `T` is a provider the module can see; \
+             fix: use `Arc<{}>`, or mark the field `#[inject(default)]` to build it with `Default::default()`",
+            pretty(ty),
+            pretty(unref(ty)),
+        ),
+    )
+}
+
+/// `#[provider]` on an item that is not a function.
+pub(crate) fn provider_not_fn() -> syn::Error {
+    at_span(
+        Span::call_site(),
+        "`#[provider]` goes on a function that returns the provided value: \
+         `#[provider] fn make_pool(config: Arc<DbConfig>) -> Pool`; \
+         for a struct whose fields are its dependencies, use `#[injectable]`"
+            .into(),
+    )
+}
+
+pub(crate) fn provider_generic(param: &syn::GenericParam, name: &syn::Ident) -> syn::Error {
+    at(
+        param,
+        format!(
+            "provider function `{name}` has generic parameters, and a provider function cannot have any\n\
+             a module lists the function once and builds one value of one type; \
+             fix: write one non-generic function per type"
+        ),
+    )
+}
+
+/// An `unsafe`, `extern` or variadic factory; `what` says which.
+pub(crate) fn provider_not_plain(span: Span, name: &syn::Ident, what: &str) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "provider function `{name}` is {what}, and modkit calls only plain Rust functions; fix: wrap it in a plain `fn`"
+        ),
+    )
+}
+
+pub(crate) fn provider_takes_self(receiver: &syn::Receiver, name: &syn::Ident) -> syn::Error {
+    at(
+        receiver,
+        format!(
+            "provider function `{name}` takes `self`, and a provider function is a free function\n\
+             fix: make it a free function, outside any `impl` block, whose parameters are `Arc<T>` dependencies"
+        ),
+    )
+}
+
+/// A parameter that is not `Arc<T>`.
+pub(crate) fn provider_param_not_arc(param: &syn::PatType, name: &syn::Ident) -> syn::Error {
+    at(
+        &param.ty,
+        format!(
+            "parameter `{}` of provider function `{name}` has type `{}`, which modkit cannot inject\n\
+             each parameter is a dependency, written `Arc<T>` where `T` is a provider the module can see; \
+             fix: take `Arc<{}>`",
+            pretty(&param.pat),
+            pretty(&param.ty),
+            pretty(unref(&param.ty))
+        ),
+    )
+}
+
+/// A factory without a return type; `span` is its closing parenthesis.
+pub(crate) fn provider_returns_nothing(span: Span, name: &syn::Ident) -> syn::Error {
+    at_span(
+        span,
+        format!(
+            "provider function `{name}` returns nothing, and a provider function returns the value it provides\n\
+             fix: declare the return type, `fn {name}(..) -> T` or `-> Result<T, E>`"
+        ),
+    )
+}
+
+/// An `async fn` or fallible factory that is not a singleton; `tokens` are the signature (async)
+/// or the return type (fallible).
+pub(crate) fn provider_made_when_resolved(
+    tokens: &TokenStream,
+    name: &syn::Ident,
+    is_async: bool,
+    life: Life,
+) -> syn::Error {
+    let what = if is_async {
+        "an `async fn`"
+    } else {
+        "fallible (`-> Result`)"
+    };
+    at(
+        tokens,
+        format!(
+            "provider function `{name}` is {what}, and {} providers are made when resolved, by a plain call that cannot fail or wait\n\
+             async and fallible construction happen once, in `App::build`; \
+             fix: make `{name}` a singleton (drop `scope = ..`), or make it a plain `fn` returning the value",
+            life.as_str()
         ),
     )
 }

@@ -1,0 +1,185 @@
+//! The arguments of `#[module(..)]`: parsed as written ([`RawArgs`]), then validated ([`Args`]).
+
+use proc_macro2::TokenStream;
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+
+use crate::diag;
+use crate::wire::ProviderSpec;
+
+const KEYS: &[&str] = &["imports", "providers", "values", "exports", "crate"];
+
+/// One entry of a list: `Type`, `Type as dyn Trait` (a binding) or `dyn Trait = Type` (an alias).
+struct ListEntry {
+    ty: syn::Type,
+    tail: Option<(Tail, syn::Type)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    As,
+    Eq,
+}
+
+impl Parse for ListEntry {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let ty: syn::Type = input.parse()?;
+        let tail = if input.peek(syn::Token![as]) {
+            input.parse::<syn::Token![as]>()?;
+            Some((Tail::As, input.parse()?))
+        } else if input.peek(syn::Token![=]) {
+            input.parse::<syn::Token![=]>()?;
+            Some((Tail::Eq, input.parse()?))
+        } else {
+            None
+        };
+        Ok(ListEntry { ty, tail })
+    }
+}
+
+/// `key = [..]` or `crate = path`, as written.
+struct Entry {
+    key: syn::Ident,
+    value: Value,
+}
+
+enum Value {
+    List(Punctuated<ListEntry, syn::Token![,]>),
+    Path(syn::Path),
+}
+
+pub(super) struct RawArgs(Vec<Entry>);
+
+impl Parse for RawArgs {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut entries = Vec::new();
+        while !input.is_empty() {
+            let key: syn::Ident = input
+                .call(syn::ext::IdentExt::parse_any)
+                .map_err(|e| diag::module_expected_key(e.span()))?;
+            if !input.peek(syn::Token![=]) {
+                return Err(diag::module_expected_eq(&key));
+            }
+            input.parse::<syn::Token![=]>()?;
+            let value = if key == "crate" {
+                Value::Path(
+                    input
+                        .parse()
+                        .map_err(|e| diag::module_expected_crate_path(e.span()))?,
+                )
+            } else if input.peek(syn::token::Bracket) {
+                let content;
+                syn::bracketed!(content in input);
+                Value::List(
+                    Punctuated::parse_terminated(&content)
+                        .map_err(|e| diag::module_expected_type(e.span(), &key))?,
+                )
+            } else {
+                let bad = up_to_comma(input)?;
+                return Err(diag::module_not_a_list(&bad, &key));
+            };
+            entries.push(Entry { key, value });
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<syn::Token![,]>()?;
+        }
+        Ok(RawArgs(entries))
+    }
+}
+
+/// The tokens up to the next comma (or the end), consumed.
+fn up_to_comma(input: ParseStream<'_>) -> syn::Result<TokenStream> {
+    input.step(|c| {
+        let mut rest = *c;
+        let mut out = TokenStream::new();
+        while let Some((tt, next)) = rest.token_tree() {
+            if matches!(&tt, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            out.extend([tt]);
+            rest = next;
+        }
+        Ok((out, rest))
+    })
+}
+
+/// The validated arguments.
+#[derive(Default)]
+pub(super) struct Args {
+    pub(super) imports: Vec<syn::Type>,
+    pub(super) providers: Vec<ProviderSpec>,
+    pub(super) values: Vec<syn::Type>,
+    pub(super) exports: Vec<syn::Type>,
+    pub(super) krate: Option<syn::Path>,
+}
+
+/// The entries of a list that takes plain types only.
+fn plain(
+    key: &str,
+    list: Punctuated<ListEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<syn::Type> {
+    list.into_iter()
+        .map(|e| {
+            if let Some((tail, t)) = &e.tail {
+                errors.push(diag::module_tail_outside_providers(
+                    t,
+                    *tail == Tail::As,
+                    key,
+                    &e.ty,
+                ));
+            }
+            e.ty
+        })
+        .collect()
+}
+
+fn provider_entries(
+    list: Punctuated<ListEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<ProviderSpec> {
+    let mut out = Vec::new();
+    for e in list {
+        match e.tail {
+            None => out.push(ProviderSpec::Plain(e.ty)),
+            Some((Tail::As, target)) => {
+                if matches!(target, syn::Type::TraitObject(_)) {
+                    out.push(ProviderSpec::Bind(e.ty, target));
+                } else {
+                    errors.push(diag::module_bind_not_dyn(&target, &e.ty));
+                }
+            }
+            Some((Tail::Eq, target)) => {
+                if matches!(e.ty, syn::Type::TraitObject(_)) {
+                    out.push(ProviderSpec::Alias(e.ty, target));
+                } else {
+                    errors.push(diag::module_alias_not_dyn(&e.ty, &target));
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args {
+    let mut args = Args::default();
+    let mut seen: Vec<String> = Vec::new();
+    for Entry { key, value } in raw.0 {
+        let k = key.to_string();
+        if seen.contains(&k) {
+            errors.push(diag::module_key_twice(&key));
+            continue;
+        }
+        seen.push(k.clone());
+        match (k.as_str(), value) {
+            ("imports", Value::List(l)) => args.imports = plain("imports", l, errors),
+            ("providers", Value::List(l)) => args.providers = provider_entries(l, errors),
+            ("values", Value::List(l)) => args.values = plain("values", l, errors),
+            ("exports", Value::List(l)) => args.exports = plain("exports", l, errors),
+            ("crate", Value::Path(p)) => args.krate = Some(p),
+            _ => errors.push(diag::module_unknown_key(&key, KEYS)),
+        }
+    }
+    args
+}

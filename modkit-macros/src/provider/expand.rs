@@ -1,0 +1,192 @@
+//! The expansion of `#[provider]`: the marker struct, the `Provider` impl, the construction impl
+//! (`Construct`, `ConstructAsync`, `Make` or `MakeIn`) and the companion macro.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::parse::Factory;
+use crate::args::{Opts, provider_impl};
+use crate::util::Site;
+use crate::wire::{Life, ProviderPayload};
+
+/// The unit struct named like the function, which modules list in `providers = [..]`.
+pub(super) fn marker(func: &syn::ItemFn) -> TokenStream {
+    let name = &func.sig.ident;
+    let vis = &func.vis;
+    let marker_doc = format!(
+        "The provider marker of the factory function [`{name}`]: list `{name}` in `providers = [..]`."
+    );
+    quote! {
+        #[doc = #marker_doc]
+        #[allow(non_camel_case_types)]
+        #vis struct #name {
+            #[doc(hidden)]
+            __modkit: ::core::marker::PhantomData<()>,
+        }
+    }
+}
+
+/// The companion macro that hands the factory's payload to a `#[module]` listing it.
+pub(super) fn companion(
+    func: &syn::ItemFn,
+    factory: &Factory,
+    life: Life,
+    opts: &Opts,
+    site: &Site,
+    broken: bool,
+) -> TokenStream {
+    let name = &func.sig.ident;
+    let vis = &func.vis;
+    let hash = site.hash("provider", &name.to_string());
+    let payload = ProviderPayload {
+        key: format!("{}::{name}#{hash}", site.krate),
+        name: name.clone(),
+        public: matches!(vis, syn::Visibility::Public(_)),
+        generic: false,
+        factory: true,
+        life,
+        is_async: factory.is_async,
+        hooks: opts.init.is_some() || opts.shutdown.is_some(),
+        deps: factory
+            .params
+            .iter()
+            .filter_map(crate::util::base_name)
+            .collect(),
+        output: syn::parse2::<syn::Type>(factory.output.clone())
+            .map(|t| crate::util::short_name(&t))
+            .unwrap_or_default(),
+        broken,
+    };
+    crate::chain::companion(
+        // Explicit arguments: `format_ident!` strips `r#` from those, not from inline captures
+        // (`r#Foo` panicked here before; found by fuzzing).
+        &format_ident!("__modkit_fac_{}_{}", name, hash),
+        name,
+        vis,
+        &quote::ToTokens::to_token_stream(&payload),
+    )
+}
+
+/// The `Provider` impl of the marker.
+pub(super) fn provider(
+    krate: &syn::Path,
+    name: &syn::Ident,
+    factory: &Factory,
+    opts: &Opts,
+) -> TokenStream {
+    let output = &factory.output;
+    provider_impl(
+        krate,
+        &quote!(impl #krate::__private::Provider for #name),
+        output,
+        &name.to_string(),
+        &quote!(#output),
+        opts,
+    )
+}
+
+/// The construction impl of the marker: `Construct` or `ConstructAsync` for a singleton, `Make`
+/// for a transient, `MakeIn` for a request-scoped provider.
+pub(super) fn construct(
+    krate: &syn::Path,
+    name: &syn::Ident,
+    factory: &Factory,
+    life: Life,
+) -> TokenStream {
+    let Factory {
+        params,
+        output,
+        fallible,
+        is_async,
+    } = factory;
+    let p = quote!(#krate::__private);
+    let m = format_ident!("ModkitModule");
+    let marker_life = life.marker(krate);
+    let preds = params
+        .iter()
+        .map(|t| quote_spanned!(t.span()=> #m: #p::Inject<#t, #marker_life, #output>));
+    let deps = params
+        .iter()
+        .map(|t| quote!(<#m as #p::Inject<#t, #marker_life, #output>>::DEP));
+    let arg_vars: Vec<syn::Ident> = (0..params.len())
+        .map(|i| format_ident!("__modkit_a{}", i))
+        .collect();
+    let fetch = |via: TokenStream| -> Vec<TokenStream> {
+        params
+            .iter()
+            .map(|t| quote!(<#m as #p::Inject<#t, #marker_life, #output>>::#via))
+            .collect()
+    };
+    let conv = if *fallible {
+        quote!(.map_err(#p::IntoBoxError::into_box_error))
+    } else {
+        quote!()
+    };
+    let ret = if *fallible {
+        quote!(__modkit_r #conv)
+    } else {
+        quote!(::core::result::Result::Ok(__modkit_r))
+    };
+    let (head, method) = match (life, is_async) {
+        (Life::Singleton, false) => {
+            let f = fetch(quote!(build_get(__modkit_b)));
+            (
+                quote!(#p::Construct<#m>),
+                quote! {
+                    #[inline]
+                    fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> ::core::result::Result<#output, #krate::BoxError> {
+                        #(let #arg_vars = #f;)*
+                        let __modkit_r = #name(#(#arg_vars),*);
+                        #ret
+                    }
+                },
+            )
+        }
+        (Life::Singleton, true) => {
+            let f = fetch(quote!(build_get(__modkit_b)));
+            (
+                quote!(#p::ConstructAsync<#m>),
+                quote! {
+                    fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> impl ::core::future::Future<Output = ::core::result::Result<#output, #krate::BoxError>> + ::core::marker::Send {
+                        #(let #arg_vars = #f;)*
+                        async move {
+                            let __modkit_r = #name(#(#arg_vars),*).await;
+                            #ret
+                        }
+                    }
+                },
+            )
+        }
+        (Life::Transient, _) => {
+            let f = fetch(quote!(get(__modkit_m)));
+            (
+                quote!(#p::Make<#m>),
+                quote! {
+                    #[inline]
+                    fn make(__modkit_m: &#m) -> #output {
+                        #name(#(#f),*)
+                    }
+                },
+            )
+        }
+        (Life::Request, _) => {
+            let f = fetch(quote!(get_in(__modkit_m, __modkit_c)));
+            (
+                quote!(#p::MakeIn<#m>),
+                quote! {
+                    #[inline]
+                    fn make_in(__modkit_m: &#m, __modkit_c: &#p::Cells) -> #output {
+                        #name(#(#f),*)
+                    }
+                },
+            )
+        }
+    };
+    quote! {
+        impl<#m: #krate::Module> #head for #name where #(#preds,)* {
+            const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
+            #method
+        }
+    }
+}
