@@ -57,6 +57,10 @@ impl Parse for RawArgs {
             let key: syn::Ident = input
                 .call(syn::ext::IdentExt::parse_any)
                 .map_err(|e| diag::module_expected_key(e.span()))?;
+            // An unknown key is the mistake, whatever its value looks like.
+            if !KEYS.contains(&key.to_string().as_str()) {
+                return Err(diag::module_unknown_key(&key, KEYS));
+            }
             if !input.peek(syn::Token![=]) {
                 return Err(diag::module_expected_eq(&key));
             }

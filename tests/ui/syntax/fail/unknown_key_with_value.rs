@@ -1,0 +1,14 @@
+// `global = true` is not a key of `#[module]`.
+// modkit should give one error, at `global`, listing the valid keys; nothing about `providers` or `main`.
+use modkit::{App, injectable, module};
+
+#[injectable]
+pub struct Logger;
+
+#[module(global = true, providers = [Logger], exports = [Logger])]
+pub struct LoggerModule;
+
+fn main() {
+    let app = App::<LoggerModule>::build_sync().unwrap();
+    let _log = app.get::<Logger>();
+}
