@@ -547,6 +547,8 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .value(journal.clone())
         .build()
         .await?;
+    // Shared with the request scopes, which hold a clone of the `Arc`.
+    let app = Arc::new(app);
 
     show_start_order(&app, &journal);
     run_brand_workflow(&app)?;
@@ -635,7 +637,7 @@ fn run_brand_workflow(app: &App<AppModule>) -> Result<(), Box<dyn Error>> {
 /// middleware and the handler would) and checks out. The scope ends with the function; the
 /// context is returned only so that the caller can compare two requests.
 fn handle_checkout(
-    app: &App<AppModule>,
+    app: &Arc<App<AppModule>>,
     customer: &str,
     product: &str,
     cents: u64,
@@ -653,7 +655,7 @@ fn handle_checkout(
 }
 
 /// Two requests: two scopes, two `RequestContext`s, the same singletons behind both.
-fn serve_two_requests(app: &App<AppModule>) -> Result<(), Box<dyn Error>> {
+fn serve_two_requests(app: &Arc<App<AppModule>>) -> Result<(), Box<dyn Error>> {
     println!("\n== two requests, one request scope each");
     let first = handle_checkout(app, "alice", "Anvil", 4_999)?;
     let second = handle_checkout(app, "bob", "Hammock", 12_500)?;

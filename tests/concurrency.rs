@@ -111,9 +111,9 @@ pub struct AsyncModule;
 #[test]
 fn app_and_scope_are_send_and_sync() {
     assert_send_sync::<App<AppModule>>();
-    assert_send_sync::<Scope<'_, AppModule>>();
+    assert_send_sync::<Scope<AppModule>>();
     assert_send_sync::<App<AsyncModule>>();
-    assert_send_sync::<Scope<'_, AsyncModule>>();
+    assert_send_sync::<Scope<AsyncModule>>();
     assert_send_sync::<Arc<App<AppModule>>>();
 }
 
@@ -187,7 +187,7 @@ fn threads_get_one_new_transient_per_resolve() {
 
 #[test]
 fn threads_sharing_one_scope_see_one_request_instance() {
-    let app = App::<AppModule>::build_sync().unwrap();
+    let app = Arc::new(App::<AppModule>::build_sync().unwrap());
     let scope = app.scope();
     let barrier = Barrier::new(THREADS);
     let seen: Vec<(usize, usize)> = std::thread::scope(|s| {
@@ -281,7 +281,7 @@ async fn app_builds_inside_a_spawned_task() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn builder_build_runs_inside_a_spawned_task() {
     let handle = tokio::spawn(async { App::<AppModule>::builder().build().await });
-    let app = handle.await.expect("the build task panicked").unwrap();
+    let app = Arc::new(handle.await.expect("the build task panicked").unwrap());
     let scope = app.scope();
     assert!(Arc::ptr_eq(
         &scope.get::<Session>().ctx,
@@ -313,7 +313,7 @@ pub struct RaceModule;
 
 #[test]
 fn racing_threads_of_one_scope_construct_a_request_provider_once() {
-    let app = App::<RaceModule>::build_sync().unwrap();
+    let app = Arc::new(App::<RaceModule>::build_sync().unwrap());
     for _ in 0..5 {
         let before = app.get::<RaceStats>().made.load(Ordering::SeqCst);
         let scope = app.scope();

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use modkit::{App, injectable, module, provider};
+use modkit::{App, Scope, injectable, module, provider};
 
 // ---- singletons and transients ------------------------------------------------------------------
 
@@ -65,7 +65,7 @@ pub struct LifeApp;
 
 #[test]
 fn singleton_is_the_same_arc_on_every_get() {
-    let app = App::<LifeApp>::build_sync().unwrap();
+    let app = Arc::new(App::<LifeApp>::build_sync().unwrap());
     let a = app.get::<Db>();
     let b = app.get::<Db>();
     assert!(Arc::ptr_eq(&a, &b));
@@ -82,7 +82,7 @@ fn singletons_of_two_apps_are_distinct() {
 
 #[test]
 fn transient_is_new_on_every_get() {
-    let app = App::<LifeApp>::build_sync().unwrap();
+    let app = Arc::new(App::<LifeApp>::build_sync().unwrap());
     let made = app.get::<Counters>().jobs_made.load(Ordering::SeqCst);
     let a = app.get::<Job>();
     let b = app.get::<Job>();
@@ -96,7 +96,7 @@ fn transient_is_new_on_every_get() {
 
 #[test]
 fn transient_shares_the_app_singletons() {
-    let app = App::<LifeApp>::build_sync().unwrap();
+    let app = Arc::new(App::<LifeApp>::build_sync().unwrap());
     let db = app.get::<Db>();
     assert!(Arc::ptr_eq(&app.get::<Job>().db, &db));
     assert!(Arc::ptr_eq(&app.get::<Step>().job.db, &db));
@@ -104,7 +104,7 @@ fn transient_shares_the_app_singletons() {
 
 #[test]
 fn transient_depending_on_a_transient_gets_a_new_one_each_time() {
-    let app = App::<LifeApp>::build_sync().unwrap();
+    let app = Arc::new(App::<LifeApp>::build_sync().unwrap());
     let a = app.get::<Step>();
     let b = app.get::<Step>();
     assert!(!Arc::ptr_eq(&a, &b));
@@ -113,7 +113,7 @@ fn transient_depending_on_a_transient_gets_a_new_one_each_time() {
 
 #[test]
 fn transient_injected_into_two_providers_is_two_instances() {
-    let app = App::<LifeApp>::build_sync().unwrap();
+    let app = Arc::new(App::<LifeApp>::build_sync().unwrap());
     let made = app.get::<Counters>().jobs_made.load(Ordering::SeqCst);
     let plan = app.get::<Plan>();
     assert!(!Arc::ptr_eq(&plan.step.job, &plan.planner.job));
@@ -126,7 +126,7 @@ fn transient_injected_into_two_providers_is_two_instances() {
 
 #[test]
 fn transient_resolved_in_a_scope_is_new_on_every_get() {
-    let app = App::<LifeApp>::build_sync().unwrap();
+    let app = Arc::new(App::<LifeApp>::build_sync().unwrap());
     let scope = app.scope();
     assert!(!Arc::ptr_eq(&scope.get::<Job>(), &scope.get::<Job>()));
     assert!(Arc::ptr_eq(&scope.get::<Db>(), &app.get::<Db>()));
@@ -178,7 +178,7 @@ pub struct RequestApp;
 
 #[test]
 fn request_provider_is_one_instance_within_a_scope() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let scope = app.scope();
     let a = scope.get::<Session>();
     let b = scope.get::<Session>();
@@ -191,7 +191,7 @@ fn request_provider_is_one_instance_within_a_scope() {
 
 #[test]
 fn request_provider_is_made_once_per_scope() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let counters = app.get::<Counters>();
     {
         let scope = app.scope();
@@ -209,7 +209,7 @@ fn request_provider_is_made_once_per_scope() {
 
 #[test]
 fn request_provider_differs_across_scopes() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let (s1, s2) = (app.scope(), app.scope());
     assert!(!Arc::ptr_eq(&s1.get::<Session>(), &s2.get::<Session>()));
     assert!(!Arc::ptr_eq(&s1.get::<Handler>(), &s2.get::<Handler>()));
@@ -218,7 +218,7 @@ fn request_provider_differs_across_scopes() {
 
 #[test]
 fn request_provider_gets_the_app_singletons() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let (s1, s2) = (app.scope(), app.scope());
     let (h1, h2) = (s1.get::<Handler>(), s2.get::<Handler>());
     assert!(Arc::ptr_eq(&h1.session.db, &app.get::<Db>()));
@@ -231,7 +231,7 @@ fn request_provider_gets_the_app_singletons() {
 
 #[test]
 fn request_provider_gets_a_new_transient_per_scope() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let (s1, s2) = (app.scope(), app.scope());
     let (a, b) = (s1.get::<Session>(), s2.get::<Session>());
     assert!(!Arc::ptr_eq(&a.job, &b.job));
@@ -242,7 +242,7 @@ fn request_provider_gets_a_new_transient_per_scope() {
 
 #[test]
 fn two_request_providers_of_one_scope_get_two_transients() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let scope = app.scope();
     let tracker = scope.get::<Tracker>();
     assert!(!Arc::ptr_eq(&tracker.job, &tracker.session.job));
@@ -251,7 +251,7 @@ fn two_request_providers_of_one_scope_get_two_transients() {
 
 #[test]
 fn request_providers_are_dropped_with_their_scope() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let counters = app.get::<Counters>();
     let scope = app.scope();
     let handler = scope.get::<Handler>();
@@ -269,7 +269,7 @@ fn request_providers_are_dropped_with_their_scope() {
 
 #[test]
 fn an_unused_scope_makes_and_drops_nothing() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let counters = app.get::<Counters>();
     drop(app.scope());
     assert_eq!(counters.sessions_made.load(Ordering::SeqCst), 0);
@@ -278,7 +278,7 @@ fn an_unused_scope_makes_and_drops_nothing() {
 
 #[test]
 fn each_scope_drops_its_own_instances() {
-    let app = App::<RequestApp>::build_sync().unwrap();
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let counters = app.get::<Counters>();
     let s1 = app.scope();
     let s2 = app.scope();
@@ -289,6 +289,109 @@ fn each_scope_drops_its_own_instances() {
     let _ = s2.get::<Session>();
     drop(s2);
     assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 2);
+}
+
+// ---- an owned scope: 'static, shared by clones, seeded --------------------------------------------
+
+/// What axum asks of a request extension.
+fn assert_extension<T: 'static + Clone + Send + Sync>(_: &T) {}
+
+#[test]
+fn a_scope_is_static_and_clone_and_can_leave_the_function_that_opened_it() {
+    fn open(app: &Arc<App<RequestApp>>) -> Scope<RequestApp> {
+        let scope = app.scope();
+        let _ = scope.get::<Tracker>();
+        scope
+    }
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
+    let scope = open(&app);
+    assert_extension(&scope);
+    let counters = app.get::<Counters>();
+    // The tracker made inside `open` is still the scope's (`sessions_made` counts trackers).
+    let _ = scope.get::<Tracker>();
+    assert_eq!(counters.sessions_made.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn clones_of_a_scope_share_its_instances() {
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
+    let scope = app.scope();
+    let clone = scope.clone();
+    let from_clone = clone.get::<Session>();
+    assert!(Arc::ptr_eq(&from_clone, &scope.get::<Session>()));
+    assert!(!Arc::ptr_eq(&from_clone, &app.scope().get::<Session>()));
+}
+
+#[test]
+fn request_providers_are_dropped_with_the_last_clone() {
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
+    let counters = app.get::<Counters>();
+    let scope = app.scope();
+    let clone = scope.clone();
+    let made = Arc::downgrade(&scope.get::<Session>());
+    drop(scope);
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 0);
+    assert!(Arc::ptr_eq(
+        &made.upgrade().unwrap(),
+        &clone.get::<Session>()
+    ));
+    drop(clone);
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn a_scope_keeps_the_app_alive() {
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
+    let weak = Arc::downgrade(&app);
+    let scope = app.scope();
+    drop(app);
+    let session = scope.get::<Session>();
+    assert!(Arc::ptr_eq(
+        &session.counters,
+        &scope.app().get::<Counters>()
+    ));
+    drop((scope, session));
+    assert!(weak.upgrade().is_none(), "the last scope dropped the app");
+}
+
+#[derive(Debug, PartialEq)]
+pub struct RequestId(pub u64);
+
+#[derive(Debug, PartialEq)]
+pub struct UserName(pub &'static str);
+
+#[test]
+fn a_scope_hands_back_the_values_it_was_seeded_with() {
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
+    let scope = app
+        .scope_builder()
+        .with(RequestId(7))
+        .with(UserName("ada"))
+        .open();
+    assert_eq!(scope.seeded::<RequestId>().as_deref(), Some(&RequestId(7)));
+    assert_eq!(
+        scope.seeded::<UserName>().as_deref(),
+        Some(&UserName("ada"))
+    );
+    assert_eq!(
+        scope.clone().seeded::<RequestId>().as_deref(),
+        Some(&RequestId(7))
+    );
+    assert!(scope.seeded::<u64>().is_none());
+    assert!(app.scope().seeded::<RequestId>().is_none());
+    // Seeding does not change what the scope resolves.
+    let _ = scope.get::<Session>();
+}
+
+#[test]
+fn a_second_seed_of_one_type_replaces_the_first() {
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
+    let scope = app
+        .scope_builder()
+        .with(RequestId(1))
+        .with(RequestId(2))
+        .open();
+    assert_eq!(scope.seeded::<RequestId>().as_deref(), Some(&RequestId(2)));
 }
 
 // ---- request providers from imported modules ----------------------------------------------------
@@ -343,7 +446,7 @@ pub struct RootModule;
 
 #[test]
 fn imported_request_provider_resolves_from_the_root_scope() {
-    let app = App::<RootModule>::build_sync().unwrap();
+    let app = Arc::new(App::<RootModule>::build_sync().unwrap());
     let (s1, s2) = (app.scope(), app.scope());
     assert!(Arc::ptr_eq(&s1.get::<Ctx>(), &s1.get::<Ctx>()));
     assert!(!Arc::ptr_eq(&s1.get::<Ctx>(), &s2.get::<Ctx>()));
@@ -355,7 +458,7 @@ fn imported_request_provider_resolves_from_the_root_scope() {
 
 #[test]
 fn request_provider_reached_along_two_reexport_paths_is_one_instance_per_scope() {
-    let app = App::<RootModule>::build_sync().unwrap();
+    let app = Arc::new(App::<RootModule>::build_sync().unwrap());
     let scope = app.scope();
     let root = scope.get::<RootReq>();
     let ctx = scope.get::<Ctx>();
@@ -369,7 +472,7 @@ fn request_provider_reached_along_two_reexport_paths_is_one_instance_per_scope()
 
 #[test]
 fn imported_request_provider_is_made_once_per_scope_whatever_the_order() {
-    let app = App::<RootModule>::build_sync().unwrap();
+    let app = Arc::new(App::<RootModule>::build_sync().unwrap());
     let counters = app.get::<Counters>();
     {
         // Leaves first: the root's provider must reuse what they made.
@@ -395,7 +498,7 @@ fn imported_request_provider_is_made_once_per_scope_whatever_the_order() {
 
 #[test]
 fn imported_module_singletons_are_shared_by_every_scope() {
-    let app = App::<RootModule>::build_sync().unwrap();
+    let app = Arc::new(App::<RootModule>::build_sync().unwrap());
     let (s1, s2) = (app.scope(), app.scope());
     let counters = app.get::<Counters>();
     assert!(Arc::ptr_eq(&s1.get::<Ctx>().counters, &counters));
@@ -441,7 +544,7 @@ mod many {
 #[test]
 fn twelve_request_providers_each_live_once_per_scope() {
     use many::*;
-    let app = App::<ManyRoot>::build_sync().unwrap();
+    let app = Arc::new(App::<ManyRoot>::build_sync().unwrap());
     let (a, b) = (app.scope(), app.scope());
     macro_rules! check {
         ($($t:ident),*) => {$(
@@ -456,7 +559,7 @@ fn twelve_request_providers_each_live_once_per_scope() {
 #[test]
 fn a_request_scoped_trait_object_lives_once_per_scope() {
     use many::*;
-    let app = App::<ManyRoot>::build_sync().unwrap();
+    let app = Arc::new(App::<ManyRoot>::build_sync().unwrap());
     let (a, b) = (app.scope(), app.scope());
     let g = a.get::<dyn Greeter>();
     assert_eq!(g.greet(), "hello");

@@ -15,7 +15,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
     let hand = HandApp::build();
-    let mk = App::<AppModule>::build_sync().expect("nothing fails");
+    let mk = std::sync::Arc::new(App::<AppModule>::build_sync().expect("nothing fails"));
     for _ in 0..n {
         match (op.as_str(), which.as_str()) {
             ("build", "hand") => drop(std::hint::black_box(HandApp::build())),

@@ -119,7 +119,7 @@ fn request_contexts_hold_the_app_singletons() {
     assert!(Arc::ptr_eq(&ctx.orders, &hand.orders));
     assert!(!Arc::ptr_eq(&ctx, &hand.request_context()));
 
-    let mk = App::<AppModule>::build_sync().unwrap();
+    let mk = Arc::new(App::<AppModule>::build_sync().unwrap());
     let scope = mk.scope();
     let ctx = scope.get::<sc::RequestContext>();
     assert!(Arc::ptr_eq(&ctx, &scope.get::<sc::RequestContext>()));

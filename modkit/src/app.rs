@@ -7,9 +7,10 @@ use std::sync::{Arc, Mutex};
 
 use tracing::Instrument as _;
 
-use crate::__private::{self, BuildCtx, Cells};
+use crate::__private::{self, BuildCtx};
 use crate::build::Started;
 use crate::error::{BuildError, HookError, ShutdownError};
+use crate::scope::{Scope, ScopeBuilder};
 use crate::{Graph, Module};
 
 /// A built application: the root module `M` and, once each, every module it imports.
@@ -43,7 +44,8 @@ pub struct App<M: Module> {
     /// provider, as in hand-written wiring. It keeps alive every module it imports, which keep
     /// theirs.
     root: M,
-    cells: usize,
+    /// The number of request-scope cells a scope of this app holds.
+    pub(crate) cells: usize,
     /// The providers with a shutdown hook, in start order; `None` when there are none. Boxed:
     /// with no interior mutability in its own bytes, `&App` is a read-only reference to the
     /// compiler, which then keeps a resolved field in a register (as for hand-written wiring)
@@ -107,16 +109,27 @@ impl<M: Module> App<M> {
     }
 
     /// Opens a request scope: request-scoped providers resolved in it are made once, when
-    /// first resolved, and dropped with it. A scope holds one slot per request-scoped provider
-    /// of the app: the first 4 in the scope itself, so opening one in an app with at most 4
-    /// allocates nothing; the others in one allocation.
+    /// first resolved, and dropped with the scope's last clone. The scope holds a clone of this
+    /// `Arc`, so it owns what it needs (`'static`, `Send + Sync`, storable in a request).
+    ///
+    /// One allocation: the scope's slots (the first 4 request-scoped providers of the app; an
+    /// app with more adds one allocation for the others) and a reference count its clones
+    /// share. See [`Scope`].
+    ///
+    /// The app is shared with its scopes, so this takes `&Arc<App<M>>`: build the app, then
+    /// `Arc::new(app)`. The app itself holds its root inline, not in an `Arc`, which keeps
+    /// [`App::get`] of a singleton one field read away.
     #[inline]
     #[must_use]
-    pub fn scope(&self) -> Scope<'_, M> {
-        Scope {
-            app: self,
-            cells: Cells::new(self.cells),
-        }
+    pub fn scope(self: &Arc<Self>) -> Scope<M> {
+        Scope::open(self, Vec::new())
+    }
+
+    /// A builder for a scope seeded with values of the unit of work
+    /// (`app.scope_builder().with(RequestId(7)).open()`); see [`ScopeBuilder`].
+    #[must_use]
+    pub fn scope_builder(self: &Arc<Self>) -> ScopeBuilder<M> {
+        ScopeBuilder::new(self)
     }
 
     /// Runs every shutdown hook, in the exact reverse of the order providers started. A failing
@@ -335,61 +348,4 @@ async fn run_shutdown(started: Vec<Started>) -> Vec<HookError> {
         }
     }
     errors
-}
-
-/// A request scope: one unit of work (an HTTP request, a job). Request-scoped providers
-/// resolved in it are made once, when first resolved, and live as long as it; singletons and
-/// transients resolve as they do from the [`App`].
-///
-/// ```
-/// use std::sync::Arc;
-/// use modkit::{injectable, module, App};
-///
-/// #[injectable]
-/// pub struct Db;
-///
-/// #[injectable(scope = request)]
-/// pub struct Session { pub db: Arc<Db> }
-///
-/// #[module(providers = [Db, Session])]
-/// pub struct AppModule;
-///
-/// # fn main() {
-/// let app = App::<AppModule>::build_sync().unwrap();
-/// let (a, b) = (app.scope(), app.scope());
-/// assert!(Arc::ptr_eq(&a.get::<Session>(), &a.get::<Session>()));
-/// assert!(!Arc::ptr_eq(&a.get::<Session>(), &b.get::<Session>()));
-/// assert!(Arc::ptr_eq(&a.get::<Session>().db, &b.get::<Session>().db));
-/// # }
-/// ```
-pub struct Scope<'a, M: Module> {
-    app: &'a App<M>,
-    cells: Cells,
-}
-
-impl<M: Module> Scope<'_, M> {
-    /// `T` as the root module sees it: the scope's instance of a request-scoped provider, the
-    /// app's singleton, or a new transient.
-    #[inline]
-    #[must_use]
-    pub fn get<T: ?Sized>(&self) -> Arc<T>
-    where
-        M: __private::Inject<T, __private::Request, M>,
-    {
-        <M as __private::Inject<T, __private::Request, M>>::get_in(&self.app.root, &self.cells)
-    }
-
-    /// The app the scope was opened on.
-    #[must_use]
-    pub fn app(&self) -> &App<M> {
-        self.app
-    }
-}
-
-impl<M: Module> std::fmt::Debug for Scope<'_, M> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Scope")
-            .field("root", &M::info().name)
-            .finish_non_exhaustive()
-    }
 }

@@ -78,7 +78,7 @@ mod resolve;
 mod scope;
 mod values;
 
-pub use app::{App, AppBuilder, Scope};
+pub use app::{App, AppBuilder};
 pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};
 pub use graph::Graph;
 /// Makes a struct a provider: a type a [`#[module]`](macro@module) can build and inject.
@@ -146,6 +146,7 @@ pub use graph::Graph;
 /// `ARCHITECTURE.md`).
 #[doc(inline)]
 pub use modkit_macros::injectable;
+pub use scope::{Scope, ScopeBuilder};
 
 /// Makes a unit struct a module: `#[module(imports = [..], providers = [..], exports = [..])]`.
 ///

@@ -1,40 +1,283 @@
-//! The storage of a request scope.
+//! Request scopes: the owned, shareable [`Scope`], its [`ScopeBuilder`] (seeded values), and the
+//! [`Cells`] the generated code fills.
 
-use std::any::Any;
-use std::sync::{Arc, OnceLock};
+use std::any::{Any, TypeId};
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use crate::__private;
+use crate::{App, Module};
+
+/// A request scope: one unit of work (an HTTP request, a job). Request-scoped providers
+/// resolved in it are made once, when first resolved, and live as long as it; singletons and
+/// transients resolve as they do from the [`App`].
+///
+/// A scope owns what it needs: it holds the app (an `Arc<App<M>>`), so it is `'static`,
+/// `Send + Sync` and can be stored in a request (an axum extension, a task's state). It is a
+/// handle: clones share the same instances, and the scope's instances are dropped with its last
+/// clone. Open one with [`App::scope`], or with [`App::scope_builder`] to seed it with values of
+/// the unit of work ([`Scope::seeded`]).
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App, Scope};
+///
+/// #[injectable]
+/// pub struct Db;
+///
+/// #[injectable(scope = request)]
+/// pub struct Session { pub db: Arc<Db> }
+///
+/// #[module(providers = [Db, Session])]
+/// pub struct AppModule;
+///
+/// fn needs_static_clone<T: 'static + Clone + Send + Sync>(t: &T) -> T { t.clone() }
+///
+/// # fn main() {
+/// let app = Arc::new(App::<AppModule>::build_sync().unwrap());
+/// let (a, b) = (app.scope(), app.scope());
+/// assert!(Arc::ptr_eq(&a.get::<Session>(), &a.get::<Session>()));
+/// assert!(!Arc::ptr_eq(&a.get::<Session>(), &b.get::<Session>()));
+/// assert!(Arc::ptr_eq(&a.get::<Session>().db, &b.get::<Session>().db));
+/// // A clone is the same scope: it shares the instances.
+/// let a2: Scope<AppModule> = needs_static_clone(&a);
+/// assert!(Arc::ptr_eq(&a.get::<Session>(), &a2.get::<Session>()));
+/// # }
+/// ```
+pub struct Scope<M: Module> {
+    inner: Arc<ScopeInner<M>>,
+}
+
+/// What the clones of one scope share: one allocation per scope.
+struct ScopeInner<M: Module> {
+    app: Arc<App<M>>,
+    cells: Cells,
+}
+
+/// The values a scope was seeded with, by type (a few per scope: a list, not a map).
+type Seeds = Vec<(TypeId, Arc<dyn Any + Send + Sync>)>;
+
+impl<M: Module> Scope<M> {
+    #[inline]
+    pub(crate) fn open(app: &Arc<App<M>>, seeds: Seeds) -> Scope<M> {
+        Scope {
+            inner: Arc::new(ScopeInner {
+                cells: Cells::new(app.cells, seeds),
+                app: Arc::clone(app),
+            }),
+        }
+    }
+
+    /// `T` as the root module sees it: the scope's instance of a request-scoped provider, the
+    /// app's singleton, or a new transient.
+    #[inline]
+    #[must_use]
+    pub fn get<T: ?Sized>(&self) -> Arc<T>
+    where
+        M: __private::Inject<T, __private::Request, M>,
+    {
+        let inner = &*self.inner;
+        <M as __private::Inject<T, __private::Request, M>>::get_in(inner.app.root(), &inner.cells)
+    }
+
+    /// The value of type `V` the scope was seeded with ([`ScopeBuilder::with`]), if any.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use modkit::{module, App};
+    ///
+    /// #[derive(Debug, PartialEq)]
+    /// pub struct RequestId(pub u64);
+    ///
+    /// #[module]
+    /// pub struct AppModule;
+    ///
+    /// # fn main() {
+    /// let app = Arc::new(App::<AppModule>::build_sync().unwrap());
+    /// let scope = app.scope_builder().with(RequestId(7)).open();
+    /// assert_eq!(scope.seeded::<RequestId>().as_deref(), Some(&RequestId(7)));
+    /// assert!(scope.clone().seeded::<RequestId>().is_some()); // clones share the seeds
+    /// assert!(scope.seeded::<String>().is_none());
+    /// assert!(app.scope().seeded::<RequestId>().is_none());
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn seeded<V: Send + Sync + 'static>(&self) -> Option<Arc<V>> {
+        self.inner.cells.seeded::<V>()
+    }
+
+    /// The app the scope was opened on (the scope keeps it alive): resolve from it, or open
+    /// another scope on it.
+    #[must_use]
+    pub fn app(&self) -> &Arc<App<M>> {
+        &self.inner.app
+    }
+}
+
+impl<M: Module> Clone for Scope<M> {
+    /// The same scope: the clone shares its instances and seeds.
+    #[inline]
+    fn clone(&self) -> Scope<M> {
+        Scope {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl<M: Module> std::fmt::Debug for Scope<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scope")
+            .field("root", &M::info().name)
+            .field("seeds", &self.inner.cells.seeds().len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Opens a [`Scope`] seeded with values of the unit of work (a request id, the authenticated
+/// user, a deadline): [`App::scope_builder`], then one [`with`](ScopeBuilder::with) per value,
+/// then [`open`](ScopeBuilder::open).
+///
+/// Each `with` adds its type to `L`, as [`AppBuilder::value`](crate::AppBuilder::value) does:
+/// the list a compile-time check of what request-scoped providers need will read. Seed each type
+/// once; a second value of the same type replaces the first.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App};
+///
+/// pub struct RequestId(pub u64);
+/// pub struct User(pub String);
+///
+/// #[injectable(scope = request)]
+/// pub struct Session;
+///
+/// #[module(providers = [Session])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = Arc::new(App::<AppModule>::build_sync().unwrap());
+/// let scope = app
+///     .scope_builder()
+///     .with(RequestId(7))
+///     .with(User("ada".into()))
+///     .open();
+/// assert_eq!(scope.seeded::<RequestId>().map(|id| id.0), Some(7));
+/// assert_eq!(scope.seeded::<User>().unwrap().0, "ada");
+/// let _session = scope.get::<Session>();
+/// # }
+/// ```
+pub struct ScopeBuilder<M: Module, L = ()> {
+    app: Arc<App<M>>,
+    seeds: Seeds,
+    _list: PhantomData<fn() -> L>,
+}
+
+impl<M: Module> ScopeBuilder<M> {
+    pub(crate) fn new(app: &Arc<App<M>>) -> ScopeBuilder<M> {
+        ScopeBuilder {
+            app: Arc::clone(app),
+            seeds: Vec::new(),
+            _list: PhantomData,
+        }
+    }
+}
+
+impl<M: Module, L> ScopeBuilder<M, L> {
+    /// Seeds the scope with `value`: [`Scope::seeded::<V>()`](Scope::seeded) returns it.
+    #[must_use]
+    pub fn with<V: Send + Sync + 'static>(mut self, value: V) -> ScopeBuilder<M, (V, L)> {
+        let id = TypeId::of::<V>();
+        self.seeds.retain(|(t, _)| *t != id);
+        self.seeds.push((id, Arc::new(value)));
+        ScopeBuilder {
+            app: self.app,
+            seeds: self.seeds,
+            _list: PhantomData,
+        }
+    }
+
+    /// Opens the scope.
+    #[must_use]
+    pub fn open(self) -> Scope<M> {
+        Scope::open(&self.app, self.seeds)
+    }
+}
+
+impl<M: Module, L> std::fmt::Debug for ScopeBuilder<M, L> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScopeBuilder")
+            .field("root", &M::info().name)
+            .field("seeds", &self.seeds.len())
+            .finish_non_exhaustive()
+    }
+}
 
 /// The storage of one request scope: one cell per request-scoped provider of the app (each
 /// module owns a contiguous range, given out by [`BuildCtx::cells`](crate::build::BuildCtx::cells)).
 pub struct Cells {
     inline: [Cell; INLINE_CELLS],
-    spill: Box<[Cell]>,
+    /// The cells after the first [`INLINE_CELLS`] and the seeded values; `None` (one test to
+    /// drop it) in a scope of an app with at most 4 request providers, opened without seeds.
+    more: Option<Box<More>>,
 }
 
-type Cell = OnceLock<Arc<dyn Any + Send + Sync>>;
+/// What most scopes do not have: cells beyond the inline ones, seeded values.
+struct More {
+    spill: Box<[Cell]>,
+    /// With the cells, so that generated code, which gets a `&Cells`, can reach them.
+    seeds: Seeds,
+}
 
-/// Cells held in the scope itself: an app with at most this many request-scoped providers opens
-/// a scope without allocating.
+/// One request-scoped instance, type-erased, made under the cell's lock.
+///
+/// A `Mutex`, not a `OnceLock`: a scope usually resolves each request provider once or twice,
+/// and the first fill is what counts. `OnceLock`'s goes through `Once::call_once_force` and a
+/// `dyn FnMut` (about 110 instructions); the lock's fast path is one compare-and-swap and one
+/// swap, inlined. A read pays the same lock instead of `OnceLock`'s plain load (see
+/// `ARCHITECTURE.md`, "Runtime and the cost of a resolve").
+type Cell = Mutex<Option<Arc<dyn Any + Send + Sync>>>;
+
+/// Cells held in the scope's own allocation: an app with at most this many request-scoped
+/// providers opens a scope with one allocation.
 const INLINE_CELLS: usize = 4;
 
 impl Cells {
     #[inline]
-    pub(crate) fn new(n: usize) -> Cells {
+    pub(crate) fn new(n: usize, seeds: Seeds) -> Cells {
         Cells {
-            inline: [const { OnceLock::new() }; INLINE_CELLS],
-            spill: if n > INLINE_CELLS {
-                (INLINE_CELLS..n).map(|_| OnceLock::new()).collect()
-            } else {
-                Box::default()
-            },
+            inline: [const { Mutex::new(None) }; INLINE_CELLS],
+            more: (n > INLINE_CELLS || !seeds.is_empty()).then(|| {
+                Box::new(More {
+                    spill: (INLINE_CELLS..n).map(|_| Mutex::new(None)).collect(),
+                    seeds,
+                })
+            }),
         }
     }
 
+    fn seeds(&self) -> &[(TypeId, Arc<dyn Any + Send + Sync>)] {
+        self.more.as_ref().map_or(&[], |more| &more.seeds)
+    }
+
+    /// The seeded value of type `V`, if any.
+    pub(crate) fn seeded<V: Send + Sync + 'static>(&self) -> Option<Arc<V>> {
+        let id = TypeId::of::<V>();
+        let (_, any) = self.seeds().iter().find(|(t, _)| *t == id)?;
+        Arc::clone(any).downcast::<V>().ok()
+    }
+
+    /// Cell `i`, locked. A provider that panicked while being made left its cell empty: the lock
+    /// is taken back and the next resolve makes it again.
     #[inline]
-    fn cell(&self, i: usize) -> &Cell {
-        match i.checked_sub(INLINE_CELLS) {
+    fn lock(&self, i: usize) -> MutexGuard<'_, Option<Arc<dyn Any + Send + Sync>>> {
+        let cell = match i.checked_sub(INLINE_CELLS) {
             None => &self.inline[i],
-            Some(j) => &self.spill[j],
-        }
+            Some(j) => match &self.more {
+                Some(more) => &more.spill[j],
+                None => unreachable!("modkit: a request cell beyond the app's count"),
+            },
+        };
+        cell.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The scope's instance in cell `i`, made by `make` the first time.
@@ -44,14 +287,20 @@ impl Cells {
         i: usize,
         make: impl FnOnce() -> Arc<T>,
     ) -> Arc<T> {
-        // Racing threads of one scope wait for the first to finish: each request provider is
-        // made once per scope. Waiting cannot deadlock: a provider's dependencies never lead back
-        // to it (modules and providers form acyclic graphs, checked at compile time).
-        let any = self.cell(i).get_or_init(|| make());
-        match Arc::clone(any).downcast::<T>() {
-            Ok(a) => a,
-            Err(_) => unreachable!("modkit: a request cell holds another type"),
+        // Made while the cell is locked: racing threads of one scope wait for the first, and each
+        // request provider is made once per scope. Waiting cannot deadlock: making a provider
+        // locks only the cells of its dependencies, which never lead back to it (providers and
+        // modules form acyclic graphs, checked at compile time).
+        let mut cell = self.lock(i);
+        if let Some(any) = &*cell {
+            return match Arc::clone(any).downcast::<T>() {
+                Ok(a) => a,
+                Err(_) => unreachable!("modkit: a request cell holds another type"),
+            };
         }
+        let instance = make();
+        *cell = Some(Arc::clone(&instance) as Arc<dyn Any + Send + Sync>);
+        instance
     }
 
     /// [`Cells::get_or_init`] for a trait object (a request-scoped binding): the cell holds the
@@ -62,10 +311,15 @@ impl Cells {
         i: usize,
         make: impl FnOnce() -> Arc<T>,
     ) -> Arc<T> {
-        let any = self.cell(i).get_or_init(|| Arc::new(make()));
-        match any.downcast_ref::<Arc<T>>() {
-            Some(a) => Arc::clone(a),
-            None => unreachable!("modkit: a request cell holds another type"),
+        let mut cell = self.lock(i);
+        if let Some(any) = &*cell {
+            return match any.downcast_ref::<Arc<T>>() {
+                Some(a) => Arc::clone(a),
+                None => unreachable!("modkit: a request cell holds another type"),
+            };
         }
+        let instance = make();
+        *cell = Some(Arc::new(Arc::clone(&instance)));
+        instance
     }
 }

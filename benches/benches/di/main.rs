@@ -78,7 +78,8 @@ fn request_scope(c: &mut Criterion) {
     let mut g = c.benchmark_group("request_scope");
     let hand = HandApp::build();
     g.bench_function("hand", |b| b.iter(|| black_box(&hand).request_context()));
-    let mk = App::<AppModule>::build_sync().expect("nothing in the scenario fails");
+    let mk =
+        std::sync::Arc::new(App::<AppModule>::build_sync().expect("nothing in the scenario fails"));
     g.bench_function("modkit", |b| {
         b.iter(|| {
             let scope = black_box(&mk).scope();
