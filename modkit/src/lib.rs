@@ -74,6 +74,7 @@ mod lifetimes;
 mod module;
 mod order;
 mod provider;
+mod provides;
 mod resolve;
 mod scope;
 mod values;
@@ -146,6 +147,7 @@ pub use graph::Graph;
 /// `ARCHITECTURE.md`).
 #[doc(inline)]
 pub use modkit_macros::injectable;
+pub use provides::{Provides, ProvidesInScope};
 pub use scope::{Scope, ScopeBuilder};
 
 /// Makes a unit struct a module: `#[module(imports = [..], providers = [..], exports = [..])]`.
