@@ -10,7 +10,9 @@
 //! - [`#[provider]`](macro@provider) on a function: a factory, also `async` and fallible.
 //! - [`#[module]`](macro@module) on a struct: `imports`, `providers`, `values`, `exports`.
 //! - [`App`]: builds a root module and everything it imports, each module once, runs the
-//!   lifecycle hooks, resolves singletons and transients; [`Scope`]: a request scope.
+//!   lifecycle hooks, resolves singletons and transients; [`Scope`]: a request scope, owned and
+//!   shareable, seeded with values of the unit of work through [`ScopeBuilder`].
+//! - [`Provides`], [`ProvidesInScope`]: "module `M` can provide `T`", for bounds in generic code.
 //! - [`Graph`]: the static graph as Mermaid or DOT text.
 //!
 //! ```
