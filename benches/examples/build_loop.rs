@@ -1,5 +1,6 @@
 //! Runs one operation of the scenario in a loop, for a profiler (callgrind, perf):
-//! `build_loop <build|scope> <hand|modkit> [N]`.
+//! `build_loop <build|scope|scope2> <hand|modkit> [N]` (`scope2`: modkit only, a second resolve
+//! in the same scope, to isolate the cost of a resolve that finds the instance made).
 
 use modkit::App;
 use modkit_bench::hand::HandApp;
@@ -25,6 +26,11 @@ fn main() {
             ("scope", "hand") => drop(std::hint::black_box(
                 std::hint::black_box(&hand).request_context(),
             )),
+            ("scope2", _) => {
+                let scope = std::hint::black_box(&mk).scope();
+                drop(std::hint::black_box(scope.get::<RequestContext>()));
+                drop(std::hint::black_box(scope.get::<RequestContext>()));
+            }
             _ => {
                 let scope = std::hint::black_box(&mk).scope();
                 drop(std::hint::black_box(scope.get::<RequestContext>()));

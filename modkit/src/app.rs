@@ -11,15 +11,16 @@ use crate::__private::{self, BuildCtx};
 use crate::build::Started;
 use crate::error::{BuildError, HookError, ShutdownError};
 use crate::scope::{Scope, ScopeBuilder};
-use crate::{Graph, Module};
+use crate::{Graph, Module, Provides};
 
 /// A built application: the root module `M` and, once each, every module it imports.
 ///
 /// Build it with [`App::build`] (async, the usual case in a tokio service), [`App::build_sync`]
 /// (graphs without async providers or hooks), or [`App::builder`] when modules declare
 /// `values = [..]` the caller supplies. Share it across threads and tasks behind an `Arc`: it is
-/// `Send + Sync`. Resolve singletons and transients with [`App::get`], request-scoped providers in
-/// a [`Scope`]. Call [`App::shutdown`] to run the shutdown hooks, in reverse start order.
+/// `Send + Sync`, and its request scopes ([`App::scope`]) hold a clone of that `Arc`. Resolve
+/// singletons and transients with [`App::get`], request-scoped providers in a [`Scope`]. Call
+/// [`App::shutdown`] to run the shutdown hooks, in reverse start order.
 ///
 /// ```
 /// use modkit::{injectable, module, App};
@@ -95,7 +96,8 @@ impl<M: Module> App<M> {
 
     /// `T` as the root module sees it (one of its own providers, or an export of one of its
     /// imports): the singleton, or a new transient. Anything else is a compile error, and so is
-    /// a request-scoped `T` (resolve it in a [`Scope`]).
+    /// a request-scoped `T` (resolve it in a [`Scope`]). Generic code names the requirement
+    /// [`Provides<T>`](Provides).
     ///
     /// For a singleton this is a field read and an `Arc` clone: no map, no type-id lookup, no
     /// lock.
@@ -103,9 +105,9 @@ impl<M: Module> App<M> {
     #[must_use]
     pub fn get<T: ?Sized>(&self) -> Arc<T>
     where
-        M: __private::Inject<T, __private::FromApp, M>,
+        M: Provides<T>,
     {
-        <M as __private::Inject<T, __private::FromApp, M>>::get(&self.root)
+        self.root.__provide()
     }
 
     /// Opens a request scope: request-scoped providers resolved in it are made once, when

@@ -10,7 +10,9 @@
 //! - [`#[provider]`](macro@provider) on a function: a factory, also `async` and fallible.
 //! - [`#[module]`](macro@module) on a struct: `imports`, `providers`, `values`, `exports`.
 //! - [`App`]: builds a root module and everything it imports, each module once, runs the
-//!   lifecycle hooks, resolves singletons and transients; [`Scope`]: a request scope.
+//!   lifecycle hooks, resolves singletons and transients; [`Scope`]: a request scope, owned and
+//!   shareable, seeded with values of the unit of work through [`ScopeBuilder`].
+//! - [`Provides`], [`ProvidesInScope`]: "module `M` can provide `T`", for bounds in generic code.
 //! - [`Graph`]: the static graph as Mermaid or DOT text.
 //!
 //! ```
@@ -74,6 +76,7 @@ mod lifetimes;
 mod module;
 mod order;
 mod provider;
+mod provides;
 mod resolve;
 mod scope;
 mod values;
@@ -146,6 +149,7 @@ pub use graph::Graph;
 /// `ARCHITECTURE.md`).
 #[doc(inline)]
 pub use modkit_macros::injectable;
+pub use provides::{Provides, ProvidesInScope};
 pub use scope::{Scope, ScopeBuilder};
 
 /// Makes a unit struct a module: `#[module(imports = [..], providers = [..], exports = [..])]`.

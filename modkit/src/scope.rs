@@ -5,8 +5,7 @@ use std::any::{Any, TypeId};
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use crate::__private;
-use crate::{App, Module};
+use crate::{App, Module, ProvidesInScope};
 
 /// A request scope: one unit of work (an HTTP request, a job). Request-scoped providers
 /// resolved in it are made once, when first resolved, and live as long as it; singletons and
@@ -74,10 +73,10 @@ impl<M: Module> Scope<M> {
     #[must_use]
     pub fn get<T: ?Sized>(&self) -> Arc<T>
     where
-        M: __private::Inject<T, __private::Request, M>,
+        M: ProvidesInScope<T>,
     {
         let inner = &*self.inner;
-        <M as __private::Inject<T, __private::Request, M>>::get_in(inner.app.root(), &inner.cells)
+        inner.app.root().__provide_in(&inner.cells)
     }
 
     /// The value of type `V` the scope was seeded with ([`ScopeBuilder::with`]), if any.
