@@ -15,7 +15,7 @@ pub use crate::lifetimes::{
     CaptiveRequest, CaptiveTransient, FromApp, Holds, Request, RequestOutsideScope, Singleton,
     Transient, TransientOnRequest,
 };
-pub use crate::module::{ExportAt, ProviderAt, SeenAt, Wired};
+pub use crate::module::{ExportAt, ProviderAt, SeenAt, Unjoined, Unwired, Wiring};
 pub use crate::order::{CycleMsg, build_order, find_cycle, starts};
 pub use crate::provider::{
     Construct, ConstructAsync, Hook, IntoBoxError, Make, MakeIn, Provider, Shareable, hook_future,

@@ -67,7 +67,7 @@ impl<M: Module> App<M> {
     /// [`App::builder`].
     pub async fn build<I>() -> Result<Self, BuildError>
     where
-        M: __private::Values<(), I>,
+        M::Wiring: __private::Values<(), I>,
     {
         Self::builder().build().await
     }
@@ -79,7 +79,7 @@ impl<M: Module> App<M> {
     /// As [`App::build`].
     pub fn build_sync<I>() -> Result<Self, BuildError>
     where
-        M: __private::Values<(), I>,
+        M::Wiring: __private::Values<(), I>,
         M::FirstAsync: __private::SyncBuildable,
     {
         Self::builder().build_sync()
@@ -278,7 +278,7 @@ impl<M: Module, L> AppBuilder<M, L> {
     /// See [`App::build`].
     pub async fn build<I>(self) -> Result<App<M>, BuildError>
     where
-        M: __private::Values<L, I>,
+        M::Wiring: __private::Values<L, I>,
     {
         let span = tracing::info_span!("modkit.build", root = M::info().name);
         build_app::<M>(self.values).instrument(span).await
@@ -290,7 +290,7 @@ impl<M: Module, L> AppBuilder<M, L> {
     /// See [`App::build`].
     pub fn build_sync<I>(self) -> Result<App<M>, BuildError>
     where
-        M: __private::Values<L, I>,
+        M::Wiring: __private::Values<L, I>,
         M::FirstAsync: __private::SyncBuildable,
     {
         let span = tracing::info_span!("modkit.build", root = M::info().name);

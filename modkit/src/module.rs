@@ -3,21 +3,71 @@
 
 use std::sync::Arc;
 
-use crate::Module;
+use crate::build::{BoxFuture, BuildCtx, NoAsync};
+use crate::info::ModuleInfo;
 use crate::resolve::unreachable_hint;
 use crate::scope::Cells;
+use crate::{BuildError, Module};
 
-/// The generated contents of a module struct; implemented by the end of the module's chain.
-#[diagnostic::on_unimplemented(
-    message = "module `{Self}` was never completed: the companion macro of one of its imports never appeared",
-    label = "`#[module]` could not finish `{Self}`",
-    note = "a module is completed once every module in its `imports = [..]` is; when imports lead back to the module (an import cycle such as `A -> B -> A`), none of them ever is, and rustc reports the imports it could not find above",
-    note = "fix: break the import cycle, for example by moving what both modules need into a third module that both import"
-)]
-pub trait Wired {
+/// The generated wiring of module `M`: what the end of its chain writes, on a struct of its
+/// own (`__modkit_Wiring_M`). `#[module]` writes `M`'s struct and its `Module` impl at once,
+/// naming that struct; where the chain never completes (a name it lists has no companion), the
+/// name falls back to [`Unwired`] (a glob import the join's struct shadows), so the one error
+/// rustc gives for the missing name is the only one: `M`, `App::<M>` and `app.get` stay quiet.
+pub trait Wiring<M>: 'static {
     /// The struct holding the module's built providers and imported singletons.
     type Parts;
+    /// The module while its providers are being built.
+    type Builder;
+    /// What makes the module graph need the async build.
+    type FirstAsync: ?Sized;
+    /// The module's static description.
+    const INFO: &'static ModuleInfo;
+    /// Builds the module asynchronously; the default wraps [`Wiring::build_sync`].
+    ///
+    /// # Errors
+    /// The first provider or init hook that failed, its path starting at `M`.
+    #[inline]
+    fn build(ctx: &mut BuildCtx) -> BoxFuture<'_, Result<M, BuildError>>
+    where
+        M: 'static,
+    {
+        Box::pin(async move { Self::build_sync(ctx) })
+    }
+    /// Builds the module without a future (written for synchronous graphs only).
+    ///
+    /// # Errors
+    /// The first provider that failed, its path starting at `M`.
+    #[inline]
+    fn build_sync(ctx: &mut BuildCtx) -> Result<M, BuildError> {
+        let _ = ctx;
+        unreachable_hint()
+    }
 }
+
+/// The wiring of a module whose chain never completed: an error was reported where it stopped.
+pub enum Unwired {}
+
+impl<M> Wiring<M> for Unwired {
+    type Parts = ();
+    type Builder = ();
+    type FirstAsync = NoAsync;
+    const INFO: &'static ModuleInfo = &ModuleInfo {
+        name: "(a module that failed to compile)",
+        id: "",
+        imports: &[],
+        providers: &[],
+        exports: &[],
+        starts: &[],
+    };
+}
+
+/// Implemented by [`Unwired`] only: `#[module]` writes `Resolve<T>` and `Values` for every `T`
+/// under this bound, so a module whose chain stopped accepts every use quietly. A completed
+/// module's wiring is a local struct without this trait, so those impls never apply to it (and
+/// never overlap its own).
+pub trait Unjoined<T: ?Sized> {}
+impl<T: ?Sized> Unjoined<T> for Unwired {}
 
 /// The `K`-th export of a module, as seen by the importer `I`.
 ///

@@ -20,8 +20,11 @@ pub trait Has<T, I> {}
 impl<T, R> Has<T, Here> for (T, R) {}
 impl<T, H, R: Has<T, I>, I> Has<T, There<I>> for (H, R) {}
 
-/// Every value the module graph below `Self` declares is in the list `L` (`I` are positions).
+/// Every value the module graph below a module declares is in the list `L` (`I` are positions).
+/// Implemented on the module's wiring type; a module whose chain stopped ([`crate::__private::Unwired`])
+/// accepts any list.
 pub trait Values<L, I> {}
+impl<L> Values<L, ()> for crate::module::Unwired {}
 
 /// The `K`-th value the graph below a module declares (named in its importers' [`Values`] impls).
 pub trait ValueAt<const K: usize, I>: Module {

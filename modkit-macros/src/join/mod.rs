@@ -3,8 +3,8 @@
 //!
 //! The stages, one file each: [`crate::wire`] parses the chain, [`check`] builds the [`model`] and
 //! applies every rule, [`layout`] takes every decision about the generated code, [`expand`]
-//! writes it. [`stub`] is what a module that failed writes instead, so that its importers and
-//! `main` stay quiet.
+//! writes it. [`stub`] holds what `#[module]` writes at once and the companion of a module that
+//! failed, so that one mistake is one error.
 
 mod check;
 pub(crate) mod expand;
@@ -28,14 +28,14 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         Payload::Module(m) => m.broken,
     });
     if broken {
-        return stub::joined(&spec);
+        return stub::broken_companion(&spec);
     }
     let mut errors = Vec::new();
     let model = check::check(&spec, payloads, &mut errors);
     if !errors.is_empty() {
         let errs = errors_to_tokens(errors);
-        let stub = stub::joined(&spec);
-        return quote::quote!(#errs #stub);
+        let companion = stub::broken_companion(&spec);
+        return quote::quote!(#errs #companion);
     }
     let layout = layout::plan(&spec, &model);
     expand::module(&spec, &model, &layout)

@@ -1,33 +1,79 @@
-//! What a module that failed writes instead of its wiring: impls that accept every use, and a
-//! companion macro whose manifest says "broken". Its error was reported once; its importers see
-//! the broken manifest and stay quiet too, and so does `main` (`App::build`, `app.get`).
+//! What keeps one mistake one error: the items `#[module]` writes at once, whatever happens to
+//! its chain, and the companion of a module that failed.
+//!
+//! `#[module]` writes the struct and its `Module` impl itself, both naming the module's wiring
+//! type `__modkit_Wiring_M` (see the runtime's `Wiring`). The join defines that type when the
+//! chain completes; until then the name resolves, through a glob import the join's item
+//! shadows, to the runtime's `Unwired`, under which a blanket `Resolve<T>` and `Values` accept
+//! every use. So when a chain stops (a listed name has no companion, an import cycle) or the
+//! join reports an error, the error is the only one: the module, `App::<M>`, `app.get` stay
+//! quiet. The companion of a failed module says `broken`, and its importers stay quiet too.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::wire::{Manifest, Spec};
 
-/// The stub of a module whose struct `#[module]` wrote (with its `__modkit` field).
-pub(crate) fn joined(spec: &Spec) -> TokenStream {
-    let (krate, name) = (&spec.krate, &spec.name);
-    let rest = impls(spec);
+/// The wiring type of module `name`.
+pub(crate) fn wiring_ident(name: &syn::Ident) -> syn::Ident {
+    format_ident!("__modkit_Wiring_{}", name)
+}
+
+/// The struct, the fallback of its wiring, its `Module` impl and the fallback `Resolve` impl. Its
+/// bound wraps the parameter in `PhantomData`: no other crate may implement
+/// `Unjoined<PhantomData<X>>` for the wiring type (the orphan rule), so it never overlaps the
+/// join's impls; `do_not_recommend` keeps it out of the messages of a completed module.
+pub(crate) fn module_items(spec: &Spec, attrs: &[syn::Attribute]) -> TokenStream {
+    let (krate, name, vis) = (&spec.krate, &spec.name, &spec.vis);
+    let p = quote!(#krate::__private);
+    let w = wiring_ident(name);
+    let fallback = format_ident!("__modkit_fallback_{}", name);
+    let wiring = quote!(<#w as #p::Wiring<#name>>);
     quote! {
-        #[automatically_derived]
-        impl #krate::__private::Wired for #name {
-            type Parts = ();
+        #(#attrs)*
+        #vis struct #name {
+            __modkit: #wiring::Parts,
         }
-        #rest
+        #[doc(hidden)]
+        #[allow(non_snake_case)]
+        mod #fallback {
+            #[allow(non_camel_case_types)]
+            pub type #w = #p::Unwired;
+        }
+        #[allow(unused_imports)]
+        use #fallback::*;
+        #[automatically_derived]
+        impl #krate::Module for #name {
+            type Wiring = #w;
+            type Builder = #wiring::Builder;
+            type FirstAsync = #wiring::FirstAsync;
+            const __INFO: &'static #krate::info::ModuleInfo = #wiring::INFO;
+            #[inline]
+            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<Self, #krate::BuildError>> {
+                #wiring::build(__modkit_ctx)
+            }
+            #[inline]
+            fn __build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<Self, #krate::BuildError> {
+                #wiring::build_sync(__modkit_ctx)
+            }
+        }
+        #[automatically_derived]
+        #[diagnostic::do_not_recommend]
+        impl<__T: ?::core::marker::Sized> #p::Resolve<__T> for #name
+        where
+            #w: #p::Unjoined<::core::marker::PhantomData<__T>>,
+        {
+            type Access = #p::Visible;
+            type Life = #p::Singleton;
+        }
     }
 }
 
-/// The stub impls and the broken companion.
-pub(crate) fn impls(spec: &Spec) -> TokenStream {
-    let (krate, name, id) = (&spec.krate, &spec.name, &spec.id);
-    let p = quote!(#krate::__private);
-    let module_name = name.to_string();
+/// The companion of a module that failed: a manifest that says `broken`.
+pub(crate) fn broken_companion(spec: &Spec) -> TokenStream {
     let manifest = Manifest {
         id: spec.id.clone(),
-        name: module_name.clone(),
+        name: spec.name.to_string(),
         public: spec.public,
         is_async: false,
         exports: Vec::new(),
@@ -36,28 +82,5 @@ pub(crate) fn impls(spec: &Spec) -> TokenStream {
         values: Vec::new(),
         broken: true,
     };
-    let companion = crate::join::expand::companion_of(spec, &manifest);
-    quote! {
-        #[automatically_derived]
-        impl #krate::Module for #name {
-            type Builder = ();
-            type FirstAsync = #p::NoAsync;
-            const __INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo {
-                name: #module_name,
-                id: #id,
-                imports: &[],
-                providers: &[],
-                exports: &[],
-                starts: &[],
-            };
-        }
-        #[automatically_derived]
-        impl<__T: ?::core::marker::Sized> #p::Resolve<__T> for #name {
-            type Access = #p::Visible;
-            type Life = #p::Singleton;
-        }
-        #[automatically_derived]
-        impl<__L> #p::Values<__L, ()> for #name {}
-        #companion
-    }
+    crate::join::expand::companion_of(spec, &manifest)
 }

@@ -49,6 +49,13 @@ pub(super) fn module(
     if !errors.is_empty() {
         return fallback(errors, input, &spec);
     }
+    let attrs: Vec<syn::Attribute> = input
+        .attrs
+        .iter()
+        .filter(|a| !a.path().is_ident("module"))
+        .cloned()
+        .collect();
+    let items = crate::join::stub::module_items(&spec, &attrs);
     let spec = quote::ToTokens::to_token_stream(&spec);
     let mut chain: Vec<TokenStream> = Vec::new();
     chain.extend(providers);
@@ -56,28 +63,33 @@ pub(super) fn module(
     chain.extend(lookups);
     let join = quote!(#krate::__private::__join);
     let chain = crate::chain::start(&chain, &join, &spec);
-    // The struct exists at once, whatever happens to the chain: its contents come from the join.
-    // If the chain never completes (an import cycle stalls it), `Wired` names the module.
-    let attrs = input.attrs.iter().filter(|a| !a.path().is_ident("module"));
+    // The struct and its `Module` impl exist at once, whatever happens to the chain (see
+    // `join::stub`): its contents come from the join.
     quote! {
-        #(#attrs)*
-        #vis struct #name {
-            __modkit: <#name as #krate::__private::Wired>::Parts,
-        }
+        #items
         #chain
     }
 }
 
-/// On error: the errors, the struct as written so that the rest of the crate still names it, and
-/// the stub of a module that failed, so that its importers and `main` stay quiet.
+/// On error: the errors, the module's items as if its chain had stopped (so that the rest of the
+/// crate names it quietly), and a companion that says `broken` (so that its importers stay
+/// quiet). An item that is not a plain struct is written as it was.
 fn fallback(errors: Vec<syn::Error>, input: &syn::DeriveInput, spec: &wire::Spec) -> TokenStream {
     let errs = errors_to_tokens(errors);
+    let companion = crate::join::stub::broken_companion(spec);
+    let attrs: Vec<syn::Attribute> = input
+        .attrs
+        .iter()
+        .filter(|a| !a.path().is_ident("module"))
+        .cloned()
+        .collect();
+    let plain = matches!(&input.data, syn::Data::Struct(s) if s.fields.is_empty())
+        && input.generics.params.is_empty();
+    if plain {
+        let items = crate::join::stub::module_items(spec, &attrs);
+        return quote!(#errs #items #companion);
+    }
     let mut input = input.clone();
-    input.attrs.retain(|a| !a.path().is_ident("module"));
-    let stub = input
-        .generics
-        .params
-        .is_empty()
-        .then(|| crate::join::stub::impls(spec));
-    quote!(#errs #input #stub)
+    input.attrs = attrs;
+    quote!(#errs #input #companion)
 }

@@ -11,7 +11,11 @@ use crate::join::model::{ImportId, LocalId, LocalKind};
 /// `__build` (async) or `__build_sync`, as an item of the `Module` impl.
 pub(super) fn build_fn(cx: &Ctx<'_>) -> TokenStream {
     let Ctx {
-        krate, p, model, ..
+        krate,
+        p,
+        model,
+        name,
+        ..
     } = cx;
     let import_fields: Vec<_> = (0..model.imports.len())
         .map(|j| Ctx::import_field(ImportId(j)))
@@ -20,7 +24,7 @@ pub(super) fn build_fn(cx: &Ctx<'_>) -> TokenStream {
     let body = body(cx);
     if cx.layout.is_async() {
         quote! {
-            fn __build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<Self, #krate::BuildError>> {
+            fn build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<#name, #krate::BuildError>> {
                 ::std::boxed::Box::pin(async move {
                     #(let #import_fields = __modkit_ctx.import::<#import_tys>(<#import_tys as #krate::Module>::__build).await?;)*
                     #body
@@ -29,7 +33,7 @@ pub(super) fn build_fn(cx: &Ctx<'_>) -> TokenStream {
         }
     } else {
         quote! {
-            fn __build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<Self, #krate::BuildError> {
+            fn build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<#name, #krate::BuildError> {
                 #(let #import_fields = __modkit_ctx.import_sync::<#import_tys>(<#import_tys as #krate::Module>::__build_sync)?;)*
                 #body
             }
@@ -99,7 +103,7 @@ fn body(cx: &Ctx<'_>) -> TokenStream {
 /// The build step of stored local `i`: a value taken from the caller, or a provider constructed
 /// (and its init hook run).
 fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
-    let p = &cx.p;
+    let (p, name) = (&cx.p, cx.name);
     let l = cx.model.local(i);
     let field = Ctx::local_field(i);
     let ty = &l.ty;
@@ -108,21 +112,21 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
         return quote!(#index => { __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
     }
     let call = if l.is_async {
-        let construct = quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<Self>>::construct);
+        let construct = quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<#name>>::construct);
         quote!(#construct(&__modkit_b).await)
     } else {
-        let construct = quote_spanned!(ty.span()=> <#ty as #p::Construct<Self>>::construct);
+        let construct = quote_spanned!(ty.span()=> <#ty as #p::Construct<#name>>::construct);
         quote!(#construct(&__modkit_b))
     };
     let record = l
         .hooks
-        .then(|| quote!(__modkit_ctx.started::<Self, #ty>(#index, &__modkit_v).await?;));
+        .then(|| quote!(__modkit_ctx.started::<#name, #ty>(#index, &__modkit_v).await?;));
     let coerced = cx.coerce(i, quote!(__modkit_v));
     let provided = &l.provided;
     quote! {
         #index => {
             let __modkit_r = #call;
-            let __modkit_v = __modkit_ctx.made::<Self, #ty>(#index, __modkit_r)?;
+            let __modkit_v = __modkit_ctx.made::<#name, #ty>(#index, __modkit_r)?;
             #record
             let __modkit_a: #p::Arc<#provided> = #coerced;
             __modkit_b.#field = ::core::option::Option::Some(__modkit_a);

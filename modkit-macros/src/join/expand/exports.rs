@@ -128,10 +128,11 @@ fn values(cx: &Ctx<'_>) -> TokenStream {
         .map(|n| format_ident!("__V{}", n))
         .collect();
     let own = tys(&quote!(#name));
+    let wiring = crate::join::stub::wiring_ident(name);
     quote! {
         #(#value_ats)*
         #[automatically_derived]
-        impl<__L, #(#positions),*> #p::Values<__L, (#(#positions,)*)> for #name
+        impl<__L, #(#positions),*> #p::Values<__L, (#(#positions,)*)> for #wiring
         where #(__L: #p::Has<#own, #positions>,)*
         {}
     }

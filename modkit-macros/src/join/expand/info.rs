@@ -51,8 +51,10 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
         name,
         module_name,
         builder,
+        parts,
         ..
     } = cx;
+    let wiring = crate::join::stub::wiring_ident(name);
     let id = &spec.id;
     let deps_of = model.locals.iter().map(|l| deps_of(cx, l));
     let n_locals = model.locals.len();
@@ -123,10 +125,11 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER, &[#(#start_names),*]);
         }
         #[automatically_derived]
-        impl #krate::Module for #name {
+        impl #p::Wiring<#name> for #wiring {
+            type Parts = #parts;
             type Builder = #builder;
             type FirstAsync = #first_async;
-            const __INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo {
+            const INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo {
                 name: #module_name,
                 id: #id,
                 imports: &[#(<#import_tys as #krate::Module>::info),*],

@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::join::model::ImportId;
 use crate::util::pretty;
 
-/// `Parts` (what the module struct holds), `Wired`, and the builder.
+/// `Parts` (what the module struct holds), the wiring type, and the builder.
 pub(super) fn structs(cx: &Ctx<'_>) -> TokenStream {
     let Ctx {
         spec,
@@ -22,6 +22,7 @@ pub(super) fn structs(cx: &Ctx<'_>) -> TokenStream {
         ..
     } = cx;
     let vis = &spec.vis;
+    let wiring = crate::join::stub::wiring_ident(name);
     let stored_fields: Vec<_> = layout.stored.iter().map(|&i| Ctx::local_field(i)).collect();
     let stored_tys: Vec<_> = layout
         .stored
@@ -48,10 +49,9 @@ pub(super) fn structs(cx: &Ctx<'_>) -> TokenStream {
             #(#erased_fields: #p::AnyModule,)*
             __modkit_base: usize,
         }
-        #[automatically_derived]
-        impl #p::Wired for #name {
-            type Parts = #parts;
-        }
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis enum #wiring {}
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         #vis struct #builder {
