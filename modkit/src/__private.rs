@@ -16,7 +16,7 @@ pub use crate::lifetimes::{
     Transient, TransientOnRequest,
 };
 pub use crate::module::{ExportAt, ProviderAt, SeenAt, Unjoined, Unwired, Wiring};
-pub use crate::order::{CycleMsg, build_order, find_cycle, starts};
+pub use crate::order::{CycleMsg, Order, build_order, find_cycle, starts};
 pub use crate::provider::{
     Construct, ConstructAsync, Hook, IntoBoxError, Make, MakeIn, Provider, Shareable, hook_future,
     shareable,

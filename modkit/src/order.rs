@@ -27,6 +27,8 @@ struct Walk<'a> {
     /// The post-order, filled up to `len`.
     order: &'a mut [usize],
     len: usize,
+    /// Whether a back edge was cut.
+    cut: bool,
 }
 
 /// Depth-first search over `deps` (local edges only; `None` and out-of-range indices are
@@ -53,8 +55,11 @@ const fn search(deps: &[&[DepInfo]], walk: &mut Walk<'_>, stop_at_cycle: bool) -
                     if let Some(q) = d.local
                         && q < n
                     {
-                        if walk.state[q] == 1 && stop_at_cycle {
-                            return Some(Cycle { depth, back: q });
+                        if walk.state[q] == 1 {
+                            if stop_at_cycle {
+                                return Some(Cycle { depth, back: q });
+                            }
+                            walk.cut = true;
                         }
                         if walk.state[q] == 0 {
                             depth += 1;
@@ -97,6 +102,7 @@ pub const fn find_cycle(module: &str, names: &[&str], deps: &[&[DepInfo]]) -> Op
         state: &mut [0u8; MAX_PROVIDERS],
         order: &mut [0usize; MAX_PROVIDERS],
         len: 0,
+        cut: false,
     };
     match search(deps, &mut walk, true) {
         Some(cycle) => Some(render_cycle(module, names, walk.path, cycle)),
@@ -104,11 +110,19 @@ pub const fn find_cycle(module: &str, names: &[&str], deps: &[&[DepInfo]]) -> Op
     }
 }
 
+/// A module's build order, and whether its providers form a cycle.
+pub struct Order<const N: usize> {
+    /// Every provider after its local dependencies (a depth-first post-order, in list order).
+    pub order: [usize; N],
+    /// Whether a cycle was cut to make the order: the module's `const` check then asks
+    /// [`find_cycle`] for the message (so a module without a cycle runs one search).
+    pub cyclic: bool,
+}
+
 /// The order in which to build a module's providers: every provider after its local
-/// dependencies (a depth-first post-order, in list order). Cycles are reported by
-/// [`find_cycle`]; here they are only cut.
+/// dependencies. Cycles are cut here and flagged; [`find_cycle`] names them.
 #[must_use]
-pub const fn build_order<const N: usize>(deps: &[&[DepInfo]; N]) -> [usize; N] {
+pub const fn build_order<const N: usize>(deps: &[&[DepInfo]; N]) -> Order<N> {
     let mut order = [0usize; N];
     let mut walk = Walk {
         path: &mut [0usize; N],
@@ -116,9 +130,11 @@ pub const fn build_order<const N: usize>(deps: &[&[DepInfo]; N]) -> [usize; N] {
         state: &mut [0u8; N],
         order: &mut order,
         len: 0,
+        cut: false,
     };
     let _cut = search(deps, &mut walk, false);
-    order
+    let cyclic = walk.cut;
+    Order { order, cyclic }
 }
 
 /// The names in `names` that are set, taken in `order` (`S` of them): the singletons a
@@ -202,7 +218,7 @@ impl CycleMsg {
 
 #[cfg(test)]
 mod tests {
-    use super::{build_order, starts};
+    use super::{build_order, find_cycle, starts};
     use crate::info::DepInfo;
 
     const fn on(i: usize) -> DepInfo {
@@ -222,14 +238,20 @@ mod tests {
     fn post_order_puts_dependencies_first_in_list_order() {
         // 0 -> 2 -> 1, 3 -> import, 3 -> 0
         let deps: [&[DepInfo]; 4] = [&[on(2)], &[], &[on(1), IMPORT], &[IMPORT, on(0)]];
-        assert_eq!(build_order(&deps), [1, 2, 0, 3]);
+        let o = build_order(&deps);
+        assert_eq!(o.order, [1, 2, 0, 3]);
+        assert!(!o.cyclic);
     }
 
     #[test]
     fn a_cycle_is_cut_and_every_provider_listed_once() {
         // 0 -> 1 -> 0, 2 alone
         let deps: [&[DepInfo]; 3] = [&[on(1)], &[on(0)], &[]];
-        assert_eq!(build_order(&deps), [1, 0, 2]);
+        let o = build_order(&deps);
+        assert_eq!(o.order, [1, 0, 2]);
+        assert!(o.cyclic);
+        let msg = find_cycle("M", &["A", "B", "C"], &deps).map(|m| m.as_str().to_owned());
+        assert!(msg.is_some_and(|m| m.contains("`M`: A -> B -> A")));
     }
 
     #[test]

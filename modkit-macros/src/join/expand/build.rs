@@ -79,7 +79,7 @@ fn body(cx: &Ctx<'_>) -> TokenStream {
             #(#stored_fields: ::core::option::Option::None,)*
             #(#import_fields,)*
         };
-        for &__modkit_i in #name::__MODKIT_ORDER.iter() {
+        for &__modkit_i in #name::__MODKIT_ORDER.order.iter() {
             match __modkit_i {
                 #(#steps)*
                 _ => {}

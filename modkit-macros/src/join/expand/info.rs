@@ -109,8 +109,9 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     // The panic is written here, spanned at the module's name: the compiler's error then points at
     // the user's module, not into the runtime crate.
     let cycle_check = quote_spanned! {name.span()=>
-        const _: () = if let ::core::option::Option::Some(__modkit_m) =
-            #p::find_cycle(#module_name, &[#(#cycle_names),*], &#name::__MODKIT_DEPS)
+        const _: () = if #name::__MODKIT_ORDER.cyclic
+            && let ::core::option::Option::Some(__modkit_m) =
+                #p::find_cycle(#module_name, &[#(#cycle_names),*], &#name::__MODKIT_DEPS)
         {
             ::core::panic!("{}", __modkit_m.as_str())
         };
@@ -120,9 +121,9 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             #[doc(hidden)]
             const __MODKIT_DEPS: [&'static [#krate::info::DepInfo]; #n_locals] = [#(#deps_of),*];
             #[doc(hidden)]
-            const __MODKIT_ORDER: [usize; #n_locals] = #p::build_order(&#name::__MODKIT_DEPS);
+            const __MODKIT_ORDER: #p::Order<#n_locals> = #p::build_order(&#name::__MODKIT_DEPS);
             #[doc(hidden)]
-            const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER, &[#(#start_names),*]);
+            const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER.order, &[#(#start_names),*]);
         }
         #[automatically_derived]
         impl #p::Wiring<#name> for #wiring {
