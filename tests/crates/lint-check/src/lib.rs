@@ -180,7 +180,7 @@ pub struct RequestCtx {
 
 // ---- Factories: sync, async, fallible, with hooks ----------------------------------------------
 
-/// A connection pool, made by [`make_pool`].
+/// A connection pool, made by [`make_pool()`].
 pub struct Pool {
     /// Its size, from [`Config`].
     pub size: usize,
@@ -195,7 +195,7 @@ pub fn make_pool(config: Arc<Config>) -> Pool {
     }
 }
 
-/// A connection, made by the `async` factory [`connect`].
+/// A connection, made by the `async` factory [`connect()`].
 pub struct Conn {
     /// The size of the pool it came from.
     pub pool_size: usize,
@@ -210,7 +210,7 @@ pub async fn connect(pool: Arc<Pool>) -> Conn {
     }
 }
 
-/// A cache, made by the fallible factory [`load_cache`].
+/// A cache, made by the fallible factory [`load_cache()`].
 pub struct Cache {
     /// Entries loaded.
     pub entries: usize,
@@ -230,7 +230,7 @@ pub fn load_cache(pool: Arc<Pool>) -> Result<Cache, std::io::Error> {
     })
 }
 
-/// A session with lifecycle hooks, made by [`open_session`].
+/// A session with lifecycle hooks, made by [`open_session()`].
 pub struct Session {
     /// Whether `init` ran.
     pub started: AtomicUsize,
