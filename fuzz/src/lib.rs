@@ -459,7 +459,7 @@ pub fn check_output(entry: Entry, out: &TokenStream, reparse: bool, input: &[u8]
 
 /// Known reasons an expansion without errors does not parse. None now: the one this held (a bare
 /// hook name called as `Pool<u8>::close`) is fixed in the macro and pinned by
-/// `tests/ui/pass/hook_on_generic_output.rs`.
+/// `tests/ui/lifecycle/pass/hook_on_generic_output.rs`.
 pub fn reparse_exempt(entry: Entry, args: &TokenStream, item: &TokenStream) -> bool {
     let _ = (entry, args, item);
     false

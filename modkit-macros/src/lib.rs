@@ -9,6 +9,8 @@ mod injectable;
 mod join;
 mod module;
 mod provider;
+#[cfg(test)]
+mod snapshots;
 mod util;
 mod wire;
 

@@ -366,3 +366,478 @@ fn export_unknown(spec: &Spec, model: &Model, ty: &syn::Type, id: &Identity) -> 
     });
     diag::export_unknown(ty, &spec.name, keeper)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each rule on the smallest module that shows it, built from the wire types the chain carries.
+
+    use syn::parse_quote;
+
+    use super::check;
+    use crate::join::model::{Export, Hint, ImportId, LocalId, Model, SeenId};
+    use crate::wire::{
+        ExportSpec, Life, Manifest, ManifestExport, ManifestItem, Payload, ProviderPayload,
+        ProviderSpec, Spec,
+    };
+
+    /// `AppModule` (id `t::AppModule#0`) with empty lists.
+    fn spec() -> Spec {
+        Spec {
+            krate: quote::quote!(::modkit),
+            vis: quote::quote!(pub),
+            name: parse_quote!(AppModule),
+            id: "t::AppModule#0".into(),
+            public: true,
+            providers: Vec::new(),
+            values: Vec::new(),
+            imports: Vec::new(),
+            exports: Vec::new(),
+        }
+    }
+
+    fn plain(ty: syn::Type) -> ProviderSpec {
+        ProviderSpec::Plain(ty)
+    }
+
+    /// The payload of `#[injectable] pub struct <name>`, defined at site `site`.
+    fn injectable(name: &str, site: u32, deps: &[&str]) -> Payload {
+        Payload::Provider(ProviderPayload {
+            key: format!("t::{name}#{site}"),
+            name: syn::Ident::new(name, proc_macro2::Span::call_site()),
+            public: true,
+            generic: false,
+            factory: false,
+            life: Life::Singleton,
+            is_async: false,
+            hooks: false,
+            deps: deps.iter().map(ToString::to_string).collect(),
+            output: name.into(),
+            broken: false,
+        })
+    }
+
+    /// The payload of `#[provider] pub fn <name>() -> <output>`.
+    fn factory(name: &str, output: &str) -> Payload {
+        let Payload::Provider(mut p) = injectable(name, 0, &[]) else {
+            unreachable!()
+        };
+        p.factory = true;
+        p.output = output.into();
+        Payload::Provider(p)
+    }
+
+    /// One export of a manifest: an `#[injectable]` (exact key) or, spelled `dyn ..`, a binding.
+    fn export(k: usize, key: &str, spelling: &str, origin: &str) -> ManifestExport {
+        ManifestExport {
+            k,
+            key: key.into(),
+            name: spelling.into(),
+            exact: !spelling.starts_with("dyn "),
+            spelling: spelling.into(),
+            origin_id: format!("t::{origin}#0"),
+            origin: origin.into(),
+            life: Life::Singleton,
+        }
+    }
+
+    fn item(k: usize, key: &str, spelling: &str) -> ManifestItem {
+        ManifestItem {
+            k,
+            key: key.into(),
+            exact: true,
+            spelling: spelling.into(),
+        }
+    }
+
+    /// The manifest of module `name` (id `t::<name>#0`).
+    fn module(name: &str, exports: Vec<ManifestExport>) -> Manifest {
+        Manifest {
+            id: format!("t::{name}#0"),
+            name: name.into(),
+            public: true,
+            is_async: false,
+            exports,
+            privates: Vec::new(),
+            seen: Vec::new(),
+            values: Vec::new(),
+            broken: false,
+        }
+    }
+
+    /// Runs the rules: the model and each error's message.
+    fn run(spec: &Spec, payloads: Vec<Payload>) -> (Model, Vec<String>) {
+        let mut errors = Vec::new();
+        let model = check(spec, payloads, &mut errors);
+        (model, errors.iter().map(ToString::to_string).collect())
+    }
+
+    /// Exactly one error, containing every one of `parts`.
+    fn one_error(errors: &[String], parts: &[&str]) {
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        for part in parts {
+            assert!(errors[0].contains(part), "`{part}` not in: {}", errors[0]);
+        }
+    }
+
+    #[test]
+    fn one_provider_under_two_spellings_is_a_duplicate() {
+        let mut s = spec();
+        s.providers = vec![
+            plain(parse_quote!(Repo)),
+            plain(parse_quote!(crate::db::Repo)),
+        ];
+        let (model, errors) = run(
+            &s,
+            vec![injectable("Repo", 1, &[]), injectable("Repo", 1, &[])],
+        );
+        one_error(
+            &errors,
+            &["`crate::db::Repo` and `Repo` name the same provider in module `AppModule`"],
+        );
+        assert_eq!(model.locals.len(), 1);
+    }
+
+    #[test]
+    fn two_structs_of_one_name_are_two_providers() {
+        let mut s = spec();
+        s.providers = vec![
+            plain(parse_quote!(a::Config)),
+            plain(parse_quote!(b::Config)),
+        ];
+        let (model, errors) = run(
+            &s,
+            vec![injectable("Config", 1, &[]), injectable("Config", 2, &[])],
+        );
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(model.locals.len(), 2);
+    }
+
+    #[test]
+    fn two_factories_of_one_type_are_a_duplicate() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(make_a)), plain(parse_quote!(make_b))];
+        let (model, errors) = run(
+            &s,
+            vec![factory("make_a", "Pool"), factory("make_b", "Pool")],
+        );
+        one_error(
+            &errors,
+            &["`make_a` and `make_b` both provide `Pool` in module `AppModule`"],
+        );
+        assert_eq!(model.locals.len(), 1);
+        assert_eq!(model.locals[0].name, "make_a");
+    }
+
+    #[test]
+    fn a_value_and_a_factory_of_one_type_are_a_duplicate() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(make_pool))];
+        s.values = vec![parse_quote!(Pool)];
+        let (model, errors) = run(&s, vec![factory("make_pool", "Pool")]);
+        one_error(&errors, &["`make_pool` and `Pool` both provide `Pool`"]);
+        assert_eq!(model.locals.len(), 1);
+    }
+
+    #[test]
+    fn a_module_importing_itself_is_refused() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(crate::AppModule)];
+        let (model, errors) = run(&s, vec![Payload::Module(module("AppModule", vec![]))]);
+        one_error(&errors, &["module `AppModule` imports itself"]);
+        assert!(model.imports.is_empty());
+    }
+
+    #[test]
+    fn one_module_imported_twice_is_refused() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(LogModule), parse_quote!(crate::LogModule)];
+        let log = Payload::Module(module("LogModule", vec![]));
+        let (model, errors) = run(&s, vec![log.clone(), log]);
+        one_error(
+            &errors,
+            &["module `LogModule` is imported twice by `AppModule`"],
+        );
+        assert_eq!(model.imports.len(), 1);
+    }
+
+    #[test]
+    fn a_module_in_providers_is_refused() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(LogModule))];
+        let (model, errors) = run(&s, vec![Payload::Module(module("LogModule", vec![]))]);
+        one_error(
+            &errors,
+            &[
+                "`LogModule` is a module",
+                "move `LogModule` to `imports = [..]`",
+            ],
+        );
+        assert!(model.locals.is_empty());
+    }
+
+    #[test]
+    fn a_provider_in_imports_is_refused() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(Logger)];
+        let (model, errors) = run(&s, vec![injectable("Logger", 1, &[])]);
+        one_error(
+            &errors,
+            &[
+                "`Logger` is a provider",
+                "move `Logger` to `providers = [..]`",
+            ],
+        );
+        assert!(model.imports.is_empty());
+    }
+
+    #[test]
+    fn a_local_provider_shadows_an_import_of_the_same_key() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(Logger))];
+        s.imports = vec![parse_quote!(LogModule)];
+        let log = module(
+            "LogModule",
+            vec![export(0, "t::Logger#1", "Logger", "LogModule")],
+        );
+        let (model, errors) = run(&s, vec![injectable("Logger", 1, &[]), Payload::Module(log)]);
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(model.locals.len(), 1);
+        assert!(
+            model.seen.is_empty(),
+            "the import's `Logger` is not written"
+        );
+    }
+
+    #[test]
+    fn a_local_factory_shadows_an_import_of_the_same_spelling() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(make_logger))];
+        s.imports = vec![parse_quote!(LogModule)];
+        let log = module(
+            "LogModule",
+            vec![export(0, "t::Logger#1", "Logger", "LogModule")],
+        );
+        let (model, errors) = run(
+            &s,
+            vec![factory("make_logger", "Logger"), Payload::Module(log)],
+        );
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert!(
+            model.seen.is_empty(),
+            "the import's `Logger` is not written"
+        );
+    }
+
+    #[test]
+    fn a_local_struct_of_the_same_name_and_another_key_does_not_shadow() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(Logger))];
+        s.imports = vec![parse_quote!(LogModule)];
+        let log = module(
+            "LogModule",
+            vec![export(0, "t::Logger#1", "Logger", "LogModule")],
+        );
+        let (model, errors) = run(&s, vec![injectable("Logger", 2, &[]), Payload::Module(log)]);
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(model.seen.len(), 1);
+    }
+
+    #[test]
+    fn two_imports_exporting_one_type_from_two_origins_collide() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(AModule), parse_quote!(BModule)];
+        let a = module("AModule", vec![export(0, "t::Pool#1", "Pool", "AModule")]);
+        let b = module("BModule", vec![export(0, "t::Pool#1", "Pool", "BModule")]);
+        let (model, errors) = run(&s, vec![Payload::Module(a), Payload::Module(b)]);
+        one_error(
+            &errors,
+            &[
+                "`Pool` reaches module `AppModule` from two imports",
+                "`AModule` exports the one provided by `AModule`",
+                "`BModule` exports the one provided by `BModule`",
+                "add `Pool` to `providers = [..]` of `AppModule`",
+            ],
+        );
+        assert_eq!(model.seen.len(), 1);
+        assert_eq!(model.seen[0].import, ImportId(0));
+    }
+
+    #[test]
+    fn a_diamond_is_no_collision() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(AModule), parse_quote!(BModule)];
+        let a = module("AModule", vec![export(0, "t::Pool#1", "Pool", "DbModule")]);
+        let b = module("BModule", vec![export(3, "t::Pool#1", "Pool", "DbModule")]);
+        let (model, errors) = run(&s, vec![Payload::Module(a), Payload::Module(b)]);
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(model.seen.len(), 1, "one `Pool`, through the first import");
+        assert_eq!((model.seen[0].import, model.seen[0].k), (ImportId(0), 0));
+    }
+
+    #[test]
+    fn a_trait_object_collision_suggests_a_binding() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(SmtpModule), parse_quote!(SesModule)];
+        let key = "dyn:dyn Mailer";
+        let a = module(
+            "SmtpModule",
+            vec![export(0, key, "dyn Mailer", "SmtpModule")],
+        );
+        let b = module("SesModule", vec![export(0, key, "dyn Mailer", "SesModule")]);
+        let (_, errors) = run(&s, vec![Payload::Module(a), Payload::Module(b)]);
+        one_error(
+            &errors,
+            &[
+                "`dyn Mailer` reaches module `AppModule` from two imports",
+                "`providers = [Impl as dyn Mailer]` of `AppModule`",
+            ],
+        );
+    }
+
+    #[test]
+    fn hints_are_written_only_for_names_a_provider_depends_on() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(Service))];
+        s.imports = vec![parse_quote!(DbModule)];
+        let mut db = module("DbModule", vec![]);
+        db.privates = vec![item(0, "t::Pool#1", "Pool"), item(1, "t::Cache#1", "Cache")];
+        db.seen = vec![
+            item(0, "t::Clock#1", "Clock"),
+            item(1, "t::Meter#1", "Meter"),
+        ];
+        let (model, errors) = run(
+            &s,
+            vec![
+                injectable("Service", 1, &["Pool", "Clock"]),
+                Payload::Module(db),
+            ],
+        );
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(model.wanted, ["Pool", "Clock"]);
+        let hints: Vec<_> = model
+            .hints
+            .iter()
+            .map(|h| match h {
+                Hint::NotExported { import, k } => ("private", import.0, *k),
+                Hint::OnlyThrough { import, k } => ("seen", import.0, *k),
+            })
+            .collect();
+        assert_eq!(hints, [("private", 0, 0), ("seen", 0, 0)]);
+    }
+
+    #[test]
+    fn no_hint_for_a_wanted_name_the_module_already_sees() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(Service))];
+        s.imports = vec![parse_quote!(DbModule)];
+        let mut db = module("DbModule", vec![export(0, "t::Pool#1", "Pool", "DbModule")]);
+        db.privates = vec![item(1, "t::Pool#1", "Pool")];
+        let (model, errors) = run(
+            &s,
+            vec![injectable("Service", 1, &["Pool"]), Payload::Module(db)],
+        );
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert!(model.hints.is_empty());
+    }
+
+    #[test]
+    fn an_export_looked_up_by_key_finds_a_local() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(crate::Repo))];
+        s.exports = vec![ExportSpec::Lookup(parse_quote!(Repo))];
+        let (model, errors) = run(
+            &s,
+            vec![injectable("Repo", 1, &[]), injectable("Repo", 1, &[])],
+        );
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(model.exports, [Export::Local(LocalId(0))]);
+    }
+
+    #[test]
+    fn an_export_looked_up_by_key_finds_an_imported_type() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(DbModule)];
+        s.exports = vec![ExportSpec::Lookup(parse_quote!(Pool))];
+        let db = module(
+            "DbModule",
+            vec![
+                export(0, "t::Conn#1", "Conn", "DbModule"),
+                export(1, "t::Pool#1", "Pool", "DbModule"),
+            ],
+        );
+        let (model, errors) = run(&s, vec![Payload::Module(db), injectable("Pool", 1, &[])]);
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(model.exports, [Export::Seen(SeenId(1))]);
+    }
+
+    #[test]
+    fn an_export_nobody_hands_on_names_the_import_that_keeps_it() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(DbModule)];
+        s.exports = vec![ExportSpec::Lookup(parse_quote!(Pool))];
+        let mut db = module("DbModule", vec![]);
+        db.privates = vec![item(0, "t::Pool#1", "Pool")];
+        let (model, errors) = run(&s, vec![Payload::Module(db), injectable("Pool", 1, &[])]);
+        one_error(
+            &errors,
+            &[
+                "module `AppModule` exports `Pool`, which it neither provides nor imports",
+                "`Pool` is provided by the imported module `DbModule`, which does not export it",
+                "add `Pool` to `exports = [..]` of `DbModule` first",
+            ],
+        );
+        assert!(model.exports.is_empty());
+    }
+
+    #[test]
+    fn an_export_nobody_has_says_how_to_provide_it() {
+        let mut s = spec();
+        s.exports = vec![ExportSpec::Lookup(parse_quote!(Pool))];
+        let (_, errors) = run(&s, vec![injectable("Pool", 1, &[])]);
+        one_error(
+            &errors,
+            &["add `Pool` to `providers = [..]` of `AppModule`"],
+        );
+        assert!(!errors[0].contains("imported module"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn exporting_a_module_that_is_not_imported_is_refused() {
+        let mut s = spec();
+        s.exports = vec![ExportSpec::Lookup(parse_quote!(DbModule))];
+        let (model, errors) = run(&s, vec![Payload::Module(module("DbModule", vec![]))]);
+        one_error(
+            &errors,
+            &[
+                "module `AppModule` exports the module `DbModule`, which it does not import",
+                "add `DbModule` to `imports = [..]` of `AppModule`",
+            ],
+        );
+        assert!(model.exports.is_empty());
+    }
+
+    #[test]
+    fn re_exporting_an_import_hands_on_each_of_its_exports_once() {
+        let mut s = spec();
+        s.providers = vec![plain(parse_quote!(Conn))];
+        s.imports = vec![parse_quote!(DbModule)];
+        s.exports = vec![
+            ExportSpec::Import(parse_quote!(DbModule)),
+            ExportSpec::Provider(parse_quote!(Conn)),
+        ];
+        let db = module(
+            "DbModule",
+            vec![
+                export(0, "t::Conn#1", "Conn", "DbModule"),
+                export(1, "t::Pool#1", "Pool", "DbModule"),
+            ],
+        );
+        let (model, errors) = run(&s, vec![injectable("Conn", 1, &[]), Payload::Module(db)]);
+        assert!(errors.is_empty(), "{errors:#?}");
+        // `Conn` is the local (it shadows the import's), listed once.
+        assert_eq!(
+            model.exports,
+            [Export::Local(LocalId(0)), Export::Seen(SeenId(0))]
+        );
+    }
+}

@@ -1,0 +1,251 @@
+//! Expansion snapshots: what each macro writes for one representative input, pretty-printed and
+//! pinned in `src/snapshots/`. A change to the generated code shows up as a snapshot diff, to be
+//! read like any other change (`INSTA_UPDATE=always`, then read `git diff`).
+//!
+//! Every expansion uses one fixed [`Site`], so keys, ids and hashed names are the same on every
+//! machine. The `__join!` inputs are put together the way a chain does it: each payload is taken
+//! from the companion macro the real expansion of its item writes, and the module's `Spec` from
+//! the chain its `#[module]` starts; the pieces are joined with the wire types' `ToTokens`.
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+
+use crate::util::Site;
+use crate::wire::{ChainInput, Manifest, Payload, ProviderPayload, Spec};
+
+fn site() -> Site {
+    Site {
+        krate: "snap".into(),
+        file: "src/lib.rs".into(),
+        line: 1,
+        column: 1,
+    }
+}
+
+/// The expansion as a person reads it; a panic (with the tokens) if it is not a list of items.
+fn unparse(tokens: &TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(e) => panic!("the expansion is not a list of items: {e}\n{tokens}"),
+    }
+}
+
+/// The first parenthesized record tagged `tag` anywhere in `tokens` (inside a companion macro).
+fn record(tokens: &TokenStream, tag: &str) -> Option<TokenStream> {
+    for tt in tokens.clone() {
+        if let TokenTree::Group(g) = tt {
+            if g.delimiter() == Delimiter::Parenthesis
+                && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == tag)
+            {
+                return Some(g.to_token_stream());
+            }
+            if let Some(found) = record(&g.stream(), tag) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// The payload the companion macro in an `#[injectable]`/`#[provider]` expansion hands on.
+fn provider_payload(expansion: &TokenStream) -> ProviderPayload {
+    let tokens = record(expansion, "provider").expect("a companion with a provider payload");
+    syn::parse2(tokens).expect("a well-formed provider payload")
+}
+
+/// The manifest the companion macro in a join's expansion hands to importers.
+fn manifest(expansion: &TokenStream) -> Manifest {
+    let tokens = record(expansion, "module").expect("a companion with a manifest");
+    syn::parse2(tokens).expect("a well-formed manifest")
+}
+
+/// The chain `#[module]` starts (`First! { @modkit_chain { [next].. } { (spec ..) } }`), read
+/// back: the module's `Spec`, no payloads yet.
+fn chain_start(expansion: &TokenStream) -> ChainInput {
+    let file: syn::File = syn::parse2(expansion.clone()).expect("items");
+    let call = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Macro(m) => Some(m.mac.tokens.clone()),
+            _ => None,
+        })
+        .expect("the chain's first call");
+    // The accumulator is the last group; the links still to call come before it.
+    let Some(TokenTree::Group(acc)) = call.into_iter().last() else {
+        panic!("a chain call ends in its accumulator");
+    };
+    let spec: Spec = syn::parse2(acc.stream()).expect("the accumulator holds the spec only");
+    ChainInput {
+        spec,
+        payloads: Vec::new(),
+    }
+}
+
+fn injectable(args: TokenStream, item: &TokenStream) -> TokenStream {
+    crate::injectable::expand(args, item, &site())
+}
+
+fn provider(args: TokenStream, item: &TokenStream) -> TokenStream {
+    crate::provider::expand(args, item, &site())
+}
+
+fn module(args: TokenStream, item: &TokenStream) -> TokenStream {
+    crate::module::expand(args, item, &site())
+}
+
+/// The `__join!` input of the module `#[module(args)] item`, the payloads appended in chain order.
+fn join_input(args: TokenStream, item: &TokenStream, payloads: Vec<Payload>) -> TokenStream {
+    let mut input = chain_start(&module(args, item));
+    input.payloads = payloads;
+    input.to_token_stream()
+}
+
+#[test]
+fn injectable_singleton_with_two_deps() {
+    let out = injectable(
+        quote!(),
+        &quote! {
+            pub struct UserService {
+                repo: Arc<UserRepo>,
+                log: Arc<Logger>,
+            }
+        },
+    );
+    insta::assert_snapshot!(unparse(&out));
+}
+
+#[test]
+fn injectable_request_scoped() {
+    let out = injectable(
+        quote!(scope = request),
+        &quote! {
+            pub struct RequestCtx {
+                log: Arc<Logger>,
+                #[inject(default)]
+                hits: AtomicUsize,
+            }
+        },
+    );
+    insta::assert_snapshot!(unparse(&out));
+}
+
+#[test]
+fn injectable_with_hooks() {
+    let out = injectable(
+        quote!(init = start, shutdown = Pool::stop),
+        &quote! {
+            pub struct Pool {
+                cfg: Arc<Config>,
+            }
+        },
+    );
+    insta::assert_snapshot!(unparse(&out));
+}
+
+#[test]
+fn provider_async_fallible() {
+    let out = provider(
+        quote!(),
+        &quote! {
+            pub async fn make_pool(cfg: Arc<Config>, log: Arc<Logger>) -> Result<Pool, PoolError> {
+                Pool::connect(&cfg.url, &log).await
+            }
+        },
+    );
+    insta::assert_snapshot!(unparse(&out));
+}
+
+#[test]
+fn module_with_imports_providers_exports() {
+    let out = module(
+        quote!(
+            imports = [LoggerModule],
+            providers = [UserRepo, UserService],
+            exports = [UserService]
+        ),
+        &quote!(
+            pub struct UserModule;
+        ),
+    );
+    insta::assert_snapshot!(unparse(&out));
+}
+
+/// `LoggerModule` (provides and exports `Logger`) and its manifest, played through its own join.
+fn logger_module() -> Manifest {
+    let logger = injectable(
+        quote!(),
+        &quote!(
+            pub struct Logger;
+        ),
+    );
+    let input = join_input(
+        quote!(providers = [Logger], exports = [Logger]),
+        &quote!(
+            pub struct LoggerModule;
+        ),
+        vec![Payload::Provider(provider_payload(&logger))],
+    );
+    let joined = crate::join::expand(input);
+    let m = manifest(&joined);
+    assert_eq!(m.exports.len(), 1, "{joined}");
+    assert!(!m.broken, "{joined}");
+    m
+}
+
+#[test]
+fn join_one_local_one_import_one_export() {
+    let service = injectable(
+        quote!(),
+        &quote! {
+            pub struct UserService {
+                log: Arc<Logger>,
+            }
+        },
+    );
+    let input = join_input(
+        quote!(
+            imports = [LoggerModule],
+            providers = [UserService],
+            exports = [UserService]
+        ),
+        &quote!(
+            pub struct UserModule;
+        ),
+        vec![
+            Payload::Provider(provider_payload(&service)),
+            Payload::Module(logger_module()),
+        ],
+    );
+    let out = crate::join::expand(input);
+    assert!(!out.to_string().contains("compile_error"), "{out}");
+    insta::assert_snapshot!(unparse(&out));
+}
+
+#[test]
+fn join_with_an_error_writes_the_stub() {
+    let factory = |name: &str| {
+        let name = syn::Ident::new(name, proc_macro2::Span::call_site());
+        provider_payload(&provider(
+            quote!(),
+            &quote! {
+                pub fn #name() -> Pool {
+                    Pool::default()
+                }
+            },
+        ))
+    };
+    let input = join_input(
+        quote!(providers = [make_a, make_b]),
+        &quote!(
+            pub struct DbModule;
+        ),
+        vec![
+            Payload::Provider(factory("make_a")),
+            Payload::Provider(factory("make_b")),
+        ],
+    );
+    let out = crate::join::expand(input);
+    assert!(out.to_string().contains("compile_error"), "{out}");
+    insta::assert_snapshot!(unparse(&out));
+}
