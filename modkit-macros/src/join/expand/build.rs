@@ -89,7 +89,7 @@ fn body(cx: &Ctx<'_>) -> TokenStream {
             __modkit: #parts {
                 #(#held_init,)*
                 #(#stored_fields: match __modkit_b.#stored_fields {
-                    ::core::option::Option::Some(v) => v,
+                    ::core::option::Option::Some(__modkit_v) => __modkit_v,
                     ::core::option::Option::None => #unreachable,
                 },)*
                 #(#kept_fields: __modkit_b.#kept_fields,)*

@@ -97,7 +97,7 @@ fn local(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
             )
         }
         (_, Life::Singleton) => (
-            quote!(match &__modkit_b.#field { ::core::option::Option::Some(v) => #p::Arc::clone(v), ::core::option::Option::None => #p::unreachable_hint() }),
+            quote!(match &__modkit_b.#field { ::core::option::Option::Some(__modkit_v) => #p::Arc::clone(__modkit_v), ::core::option::Option::None => #p::unreachable_hint() }),
             quote!(#p::Arc::clone(&self.__modkit.#field)),
             none.clone(),
         ),
