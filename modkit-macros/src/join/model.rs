@@ -180,4 +180,13 @@ impl Model {
     pub(crate) fn is_exported(&self, id: LocalId) -> bool {
         self.exports.contains(&Export::Local(id))
     }
+    /// Whether importers may name local `id` in a hint (`ProviderAt`, the manifest's
+    /// `privates`): a private provider whose type they can name, identified exactly or as a
+    /// factory's output. An exported one they see through `ExportAt`.
+    pub(crate) fn hints_private(&self, id: LocalId) -> bool {
+        let l = self.local(id);
+        l.hintable
+            && !self.is_exported(id)
+            && (l.id.exact || l.kind == (LocalKind::Built { factory: true }))
+    }
 }

@@ -5,7 +5,7 @@ use quote::format_ident;
 
 use super::Ctx;
 use super::exports::seen_hintable;
-use crate::join::model::{Export, LocalKind};
+use crate::join::model::Export;
 use crate::wire::{Manifest, ManifestExport, ManifestItem};
 
 pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
@@ -49,14 +49,9 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
             }
         })
         .collect();
-    // Private providers importers may name in hints: exact types and factories' outputs.
     let privates = model
         .locals()
-        .filter(|(i, l)| {
-            l.hintable
-                && !model.is_exported(*i)
-                && (l.id.exact || l.kind == (LocalKind::Built { factory: true }))
-        })
+        .filter(|(i, _)| model.hints_private(*i))
         .map(|(i, l)| ManifestItem {
             k: i.0,
             key: l.id.key.clone(),
@@ -66,7 +61,7 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
         .collect();
     let seen = model
         .seens()
-        .filter(|(_, s)| seen_hintable(cx, s))
+        .filter(|(n, s)| seen_hintable(cx, *n, s))
         .map(|(n, s)| ManifestItem {
             k: n.0,
             key: s.id.key.clone(),

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::Ctx;
 use crate::join::layout::ValueSource;
-use crate::join::model::{Export, Seen};
+use crate::join::model::{Export, Seen, SeenId};
 use crate::wire::Life;
 
 pub(super) fn exports(cx: &Ctx<'_>) -> TokenStream {
@@ -79,14 +79,17 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
     }
 }
 
-/// Whether importers may name a type this module sees through an import (E0446 otherwise).
-pub(crate) fn seen_hintable(cx: &Ctx<'_>, s: &Seen) -> bool {
-    cx.model.import(s.import).manifest.public || !cx.spec.public
+/// Whether importers may name a type this module sees through an import in a hint (`SeenAt`,
+/// the manifest's `seen`): one it does not re-export (importers see those through `ExportAt`),
+/// from an import they may name (E0446 otherwise).
+pub(crate) fn seen_hintable(cx: &Ctx<'_>, n: SeenId, s: &Seen) -> bool {
+    (cx.model.import(s.import).manifest.public || !cx.spec.public)
+        && !cx.model.exports.contains(&Export::Seen(n))
 }
 
 fn provider_ats(cx: &Ctx<'_>) -> TokenStream {
     let Ctx { p, name, model, .. } = cx;
-    let impls = model.locals().filter(|(_, l)| l.hintable).map(|(i, l)| {
+    let impls = model.locals().filter(|(i, _)| model.hints_private(*i)).map(|(i, l)| {
         let (ty, i) = (&l.provided, i.0);
         quote!(#[automatically_derived] impl<__I> #p::ProviderAt<#i, __I> for #name { type Ty = #ty; })
     });
@@ -95,7 +98,7 @@ fn provider_ats(cx: &Ctx<'_>) -> TokenStream {
 
 fn seen_ats(cx: &Ctx<'_>) -> TokenStream {
     let Ctx { p, name, model, .. } = cx;
-    let impls = model.seens().filter(|(_, s)| seen_hintable(cx, s)).map(|(n, s)| {
+    let impls = model.seens().filter(|(n, s)| seen_hintable(cx, *n, s)).map(|(n, s)| {
         let ty = cx.seen_ty(n, &quote!(__I));
         let imp = cx.import_ty(s.import);
         let n = n.0;
