@@ -154,6 +154,21 @@ pub(crate) fn export_unknown(
     )
 }
 
+/// A cycle among a module's providers, seen by the macro; `path` closes it (`A -> B -> A`).
+pub(crate) fn provider_cycle(ty: &syn::Type, module: &syn::Ident, path: &[String]) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "dependency cycle among the providers of module `{module}`: {}\n\
+             a provider is built after its dependencies, so none of these can be built first; \
+             fix: remove one of these dependencies (a field of an `#[injectable]`, which may also be marked \
+             `#[inject(default)]`, or a parameter of a `#[provider]` function), or move the state both sides share \
+             into a third provider",
+            path.join(" -> ")
+        ),
+    )
+}
+
 pub(crate) fn export_module_not_imported(
     ty: &syn::Type,
     module: &syn::Ident,

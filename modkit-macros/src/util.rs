@@ -65,14 +65,15 @@ pub(crate) fn short_name(ty: &syn::Type) -> String {
     }
 }
 
-/// The identifier of a path type's last segment, without generic arguments (`None` for other
-/// types): how a dependency is matched against the names of types a module cannot see.
-pub(crate) fn base_name(ty: &syn::Type) -> Option<String> {
-    match ty {
-        syn::Type::Path(p) if p.qself.is_none() => {
-            p.path.segments.last().map(|s| s.ident.to_string())
-        }
-        _ => None,
+/// A dependency as the wire carries it (see [`crate::wire::Dep`]).
+pub(crate) fn dep(ty: &syn::Type) -> crate::wire::Dep {
+    let qualified = match ty {
+        syn::Type::Path(p) => p.qself.is_some() || p.path.segments.len() > 1,
+        _ => false,
+    };
+    crate::wire::Dep {
+        spelling: short_name(ty),
+        qualified,
     }
 }
 

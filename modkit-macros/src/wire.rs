@@ -263,6 +263,36 @@ impl Wire for Life {
 }
 
 record! {
+    /// One dependency of a provider, as written in its field or parameter: how the join matches
+    /// it against the types the module sees.
+    "dep" struct Dep {
+        /// The type's last path segment with its arguments (`Repo<User>`), or the whole type
+        /// when it is not a path (`dyn Mailer`).
+        spelling: String,
+        /// Written with a path of several segments (`db::Pool`): the spelling alone may name
+        /// another type than the module's type of that spelling.
+        qualified: bool,
+    }
+}
+
+impl Dep {
+    /// The identifier hints match: the spelling without generic arguments; `None` for a type
+    /// that is not a path.
+    pub(crate) fn base(&self) -> Option<&str> {
+        if self.spelling.starts_with("dyn ") || self.spelling.starts_with('(') {
+            return None;
+        }
+        Some(
+            self.spelling
+                .split('<')
+                .next()
+                .unwrap_or(&self.spelling)
+                .trim(),
+        )
+    }
+}
+
+record! {
     /// What `#[injectable]` and `#[provider]` hand to a module that lists them.
     "provider" struct ProviderPayload {
         /// Unique per definition: crate, file, line, column and name, hashed.
@@ -280,8 +310,8 @@ record! {
         is_async: bool,
         /// Whether it has an `init` or `shutdown` hook.
         hooks: bool,
-        /// The base names of its dependency types (see `crate::util::base_name`).
-        deps: Vec<String>,
+        /// Its dependency types, in field (or parameter) order.
+        deps: Vec<Dep>,
         /// The provided type as written (a factory's return type): how a factory's output is
         /// matched against other providers of the same type.
         output: String,
@@ -527,7 +557,16 @@ mod tests {
             life: Life::Request,
             is_async: true,
             hooks: false,
-            deps: vec!["Logger".into(), "Pool".into()],
+            deps: vec![
+                Dep {
+                    spelling: "Logger".into(),
+                    qualified: false,
+                },
+                Dep {
+                    spelling: "Repo<User>".into(),
+                    qualified: true,
+                },
+            ],
             output: "Repo".into(),
             broken: false,
         }

@@ -145,7 +145,7 @@ pub(super) fn manifest(
     site: &Site,
     life: Life,
     opts: &Opts,
-    deps: Vec<String>,
+    deps: Vec<crate::wire::Dep>,
     broken: bool,
 ) -> TokenStream {
     let name = &input.ident;

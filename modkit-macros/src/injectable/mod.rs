@@ -28,10 +28,10 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         return expand::with_original(errors, &input, site, life, &opts);
     };
 
-    let dep_names: Vec<String> = kinds
+    let dep_names: Vec<crate::wire::Dep> = kinds
         .iter()
         .filter_map(|k| match k {
-            parse::FieldKind::Dep(t) => crate::util::base_name(t),
+            parse::FieldKind::Dep(t) => Some(crate::util::dep(t)),
             parse::FieldKind::Default => None,
         })
         .collect();

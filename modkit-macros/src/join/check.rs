@@ -5,12 +5,12 @@
 use quote::quote;
 
 use super::model::{
-    Export, Hint, Identity, Import, ImportId, Local, LocalId, LocalKind, Model, Seen, SeenId,
+    Edge, Export, Hint, Identity, Import, ImportId, Local, LocalId, LocalKind, Model, Seen, SeenId,
     base_of,
 };
 use crate::diag;
 use crate::util::{generic_args, pretty, same_tokens, short_name};
-use crate::wire::{ExportSpec, Life, Payload, ProviderPayload, ProviderSpec, Spec};
+use crate::wire::{Dep, ExportSpec, Life, Payload, ProviderPayload, ProviderSpec, Spec};
 
 /// Checks the module and builds its model; errors are pushed, and the model holds what passed.
 pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::Error>) -> Model {
@@ -23,13 +23,55 @@ pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::E
         exports: Vec::new(),
         wanted: Vec::new(),
         late_wanted: Vec::new(),
+        edges: None,
     };
     locals(spec, &mut payloads, &mut model, errors);
     imports(spec, &mut payloads, &mut model, errors);
     seen(spec, &mut model, errors);
     hints(spec, &mut model);
     exports(spec, &mut payloads, &mut model, errors);
+    model.edges = edges(&model);
+    if let Some(edges) = &model.edges
+        && let Some(cycle) = super::model::find_cycle(edges)
+    {
+        let path: Vec<String> = cycle.iter().map(|&i| model.local(i).display()).collect();
+        errors.push(diag::provider_cycle(
+            &model.local(cycle[0]).ty,
+            &spec.name,
+            &path,
+        ));
+    }
     model
+}
+
+/// Every local's dependency edges, when each dependency's spelling names exactly one type the
+/// module sees; `None` when one does not (a qualified path, a type alias, two types of one
+/// spelling): the compiler then works the edges out (`Resolve::DEP`, in `const` items).
+fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
+    model
+        .locals
+        .iter()
+        .map(|l| match l.kind {
+            LocalKind::Built { .. } => l.deps.iter().map(|d| edge(model, d)).collect(),
+            LocalKind::Value => Some(Vec::new()),
+            LocalKind::Alias(t) => Some(vec![Edge::Local(t)]),
+        })
+        .collect()
+}
+
+fn edge(model: &Model, dep: &Dep) -> Option<Edge> {
+    if dep.qualified {
+        return None;
+    }
+    let mut locals = model
+        .locals()
+        .filter(|(_, l)| l.id.spelling == dep.spelling);
+    let mut seen = model.seens().filter(|(_, s)| s.id.spelling == dep.spelling);
+    match (locals.next(), locals.next(), seen.next(), seen.next()) {
+        (Some((i, _)), None, None, None) => Some(Edge::Local(i)),
+        (None, None, Some((n, _)), None) => Some(Edge::Seen(n)),
+        _ => None,
+    }
 }
 
 type Payloads = std::vec::IntoIter<Payload>;
@@ -49,10 +91,11 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
         };
         match payloads.next() {
             Some(Payload::Provider(p)) => {
+                let bases = p.deps.iter().filter_map(|d| d.base().map(str::to_owned));
                 if p.life != Life::Singleton {
-                    model.late_wanted.extend(p.deps.iter().cloned());
+                    model.late_wanted.extend(bases.clone());
                 }
-                model.wanted.extend(p.deps.iter().cloned());
+                model.wanted.extend(bases);
                 let local = built(spec, ty, bind, &p);
                 push_local(model, local, module, errors);
             }
@@ -76,6 +119,7 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
             life: Life::Singleton,
             is_async: false,
             hooks: false,
+            deps: Vec::new(),
         };
         push_local(model, local, module, errors);
     }
@@ -100,6 +144,7 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
             life,
             is_async: false,
             hooks: false,
+            deps: Vec::new(),
         };
         push_local(model, local, module, errors);
     }
@@ -154,6 +199,7 @@ fn built(spec: &Spec, ty: &syn::Type, bind: Option<&syn::Type>, p: &ProviderPayl
         life: p.life,
         is_async: p.is_async,
         hooks: p.hooks,
+        deps: p.deps.clone(),
     }
 }
 
@@ -375,6 +421,7 @@ mod tests {
 
     use super::check;
     use crate::join::model::{Export, Hint, ImportId, LocalId, Model, SeenId};
+    use crate::wire::Dep;
     use crate::wire::{
         ExportSpec, Life, Manifest, ManifestExport, ManifestItem, Payload, ProviderPayload,
         ProviderSpec, Spec,
@@ -410,7 +457,13 @@ mod tests {
             life: Life::Singleton,
             is_async: false,
             hooks: false,
-            deps: deps.iter().map(ToString::to_string).collect(),
+            deps: deps
+                .iter()
+                .map(|d| Dep {
+                    spelling: (*d).to_string(),
+                    qualified: false,
+                })
+                .collect(),
             output: name.into(),
             broken: false,
         })

@@ -44,6 +44,9 @@ pub(crate) struct Layout {
     pub(crate) values: Vec<ValueSlot>,
     /// Whether the module is built by an async function.
     pub(crate) first_async: FirstAsync,
+    /// The build order, when the macro knows the edges (`Model::edges`); otherwise a `const`
+    /// computes it from `Resolve::DEP`.
+    pub(crate) order: Option<Vec<LocalId>>,
 }
 
 impl Layout {
@@ -114,6 +117,7 @@ pub(crate) fn plan(spec: &Spec, model: &Model) -> Layout {
         n_cells,
         values: values(model),
         first_async: first_async(model),
+        order: model.edges.as_deref().map(super::model::build_order),
     }
 }
 

@@ -82,6 +82,8 @@ pub(crate) struct Local {
     pub(crate) life: Life,
     pub(crate) is_async: bool,
     pub(crate) hooks: bool,
+    /// Its dependencies as written, in field order (built providers only).
+    pub(crate) deps: Vec<crate::wire::Dep>,
 }
 
 impl Local {
@@ -156,6 +158,69 @@ pub(crate) struct Model {
     pub(crate) wanted: Vec<String>,
     /// Base names of the dependencies of transient and request-scoped providers.
     pub(crate) late_wanted: Vec<String>,
+    /// Every local's dependency edges, in field order, when the macro can tell them (see
+    /// `check::edges`); `None` leaves them to the compiler.
+    pub(crate) edges: Option<Vec<Vec<Edge>>>,
+}
+
+/// A dependency edge of a local provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Edge {
+    Local(LocalId),
+    Seen(SeenId),
+}
+
+/// The build order: a depth-first post-order over the local edges, roots in list order,
+/// dependencies in field order (the order the runtime's `build_order` computes from the same
+/// edges); a cycle's providers, when there is one, from where it starts.
+fn walk(edges: &[Vec<Edge>]) -> Result<Vec<LocalId>, Vec<LocalId>> {
+    let n = edges.len();
+    let mut state = vec![0u8; n];
+    let mut order = Vec::with_capacity(n);
+    for root in 0..n {
+        if state[root] != 0 {
+            continue;
+        }
+        state[root] = 1;
+        // (provider, index of its next edge to look at)
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(top) = path.last_mut() {
+            let (p, next) = *top;
+            if next == edges[p].len() {
+                state[p] = 2;
+                order.push(LocalId(p));
+                path.pop();
+                continue;
+            }
+            top.1 += 1;
+            let Edge::Local(LocalId(q)) = edges[p][next] else {
+                continue;
+            };
+            match state.get(q) {
+                Some(1) => {
+                    let start = path.iter().position(|&(x, _)| x == q).unwrap_or(0);
+                    let cycle = path[start..].iter().map(|&(x, _)| LocalId(x));
+                    return Err(cycle.chain([LocalId(q)]).collect());
+                }
+                Some(0) => {
+                    state[q] = 1;
+                    path.push((q, 0));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(order)
+}
+
+/// The build order of the locals.
+pub(crate) fn build_order(edges: &[Vec<Edge>]) -> Vec<LocalId> {
+    walk(edges).unwrap_or_default()
+}
+
+/// The first cycle among the locals, as the path that closes it (`A, B, A`).
+pub(crate) fn find_cycle(edges: &[Vec<Edge>]) -> Option<Vec<LocalId>> {
+    walk(edges).err()
 }
 
 impl Model {

@@ -48,11 +48,7 @@ pub(super) fn companion(
         life,
         is_async: factory.is_async,
         hooks: opts.init.is_some() || opts.shutdown.is_some(),
-        deps: factory
-            .params
-            .iter()
-            .filter_map(crate::util::base_name)
-            .collect(),
+        deps: factory.params.iter().map(crate::util::dep).collect(),
         output: syn::parse2::<syn::Type>(factory.output.clone())
             .map(|t| crate::util::short_name(&t))
             .unwrap_or_default(),

@@ -63,7 +63,27 @@ fn body(cx: &Ctx<'_>) -> TokenStream {
         .map(ImportId)
         .filter(|&j| !layout.is_kept(j))
         .map(Ctx::import_field);
-    let steps = layout.stored.iter().map(|&i| step(cx, i));
+    // In the order the macro computed, straight-line; else in the order a `const` computes.
+    let steps = if let Some(order) = &layout.order {
+        let steps = order
+            .iter()
+            .filter(|&&i| model.local(i).stored())
+            .map(|&i| step(cx, i));
+        quote!(#(#steps)*)
+    } else {
+        let steps = layout.stored.iter().map(|&i| {
+            let (index, step) = (i.0, step(cx, i));
+            quote!(#index => #step)
+        });
+        quote! {
+            for &__modkit_i in #name::__MODKIT_ORDER.order.iter() {
+                match __modkit_i {
+                    #(#steps)*
+                    _ => {}
+                }
+            }
+        }
+    };
     let held_init = layout.held.iter().map(|&n| {
         let s = model.seen(n);
         let f = Ctx::seen_field(n);
@@ -79,12 +99,7 @@ fn body(cx: &Ctx<'_>) -> TokenStream {
             #(#stored_fields: ::core::option::Option::None,)*
             #(#import_fields,)*
         };
-        for &__modkit_i in #name::__MODKIT_ORDER.order.iter() {
-            match __modkit_i {
-                #(#steps)*
-                _ => {}
-            }
-        }
+        #steps
         ::core::result::Result::Ok(#name {
             __modkit: #parts {
                 #(#held_init,)*
@@ -109,7 +124,7 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     let ty = &l.ty;
     let index = i.0;
     if l.kind == LocalKind::Value {
-        return quote!(#index => { __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
+        return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
     }
     let call = if l.is_async {
         let construct = quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<#name>>::construct);
@@ -124,7 +139,7 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     let coerced = cx.coerce(i, quote!(__modkit_v));
     let provided = &l.provided;
     quote! {
-        #index => {
+        {
             let __modkit_r = #call;
             let __modkit_v = __modkit_ctx.made::<#name, #ty>(#index, __modkit_r)?;
             #record

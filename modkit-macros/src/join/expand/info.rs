@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 
 use super::Ctx;
 use crate::join::layout::FirstAsync;
-use crate::join::model::{Export, Local, LocalKind};
+use crate::join::model::{Edge, Export, Local, LocalId, LocalKind};
 use crate::wire::Life;
 
 /// The dependency edges of one local, in field order.
@@ -56,10 +56,11 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     } = cx;
     let wiring = crate::join::stub::wiring_ident(name);
     let id = &spec.id;
-    let deps_of = model.locals.iter().map(|l| deps_of(cx, l));
-    let n_locals = model.locals.len();
+    let (graph, dep_refs) = match (&model.edges, &cx.layout.order) {
+        (Some(edges), Some(order)) => literal(cx, edges, order),
+        _ => evaluated(cx),
+    };
     let local_names: Vec<&str> = model.locals.iter().map(|l| l.name.as_str()).collect();
-    let cycle_names: Vec<String> = model.locals.iter().map(Local::display).collect();
     let kinds = model.locals.iter().map(|l| match (l.kind, l.life) {
         (LocalKind::Value, _) => quote!(#krate::info::Kind::Value),
         (_, Life::Singleton) => quote!(#krate::info::Kind::Singleton),
@@ -67,7 +68,6 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
         (_, Life::Request) => quote!(#krate::info::Kind::Request),
     });
     let exported = model.locals().map(|(i, _)| model.is_exported(i));
-    let dep_refs = (0..n_locals).map(|i| quote!(#name::__MODKIT_DEPS[#i]));
     let export_infos = model.exports.iter().map(|e| {
         let (n, o) = match *e {
             Export::Local(i) => (&model.local(i).name, module_name),
@@ -87,17 +87,6 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
         }
         FirstAsync::None => quote!(#p::NoAsync),
     };
-    // The singletons the build constructs (not values, not aliases), for the start order.
-    // Each is named as the provider names itself (a binding by its implementation).
-    let n_starts = model.locals.iter().filter(|l| l.constructed()).count();
-    let start_names = model.locals.iter().map(|l| {
-        let ty = &l.ty;
-        if l.constructed() {
-            quote!(::core::option::Option::Some(<#ty as #p::Provider>::NAME))
-        } else {
-            quote!(::core::option::Option::None)
-        }
-    });
     let shareable = model
         .locals
         .iter()
@@ -106,25 +95,8 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             let (ty, provided) = (&l.spelled, &l.provided);
             quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)
         });
-    // The panic is written here, spanned at the module's name: the compiler's error then points at
-    // the user's module, not into the runtime crate.
-    let cycle_check = quote_spanned! {name.span()=>
-        const _: () = if #name::__MODKIT_ORDER.cyclic
-            && let ::core::option::Option::Some(__modkit_m) =
-                #p::find_cycle(#module_name, &[#(#cycle_names),*], &#name::__MODKIT_DEPS)
-        {
-            ::core::panic!("{}", __modkit_m.as_str())
-        };
-    };
     quote! {
-        impl #name {
-            #[doc(hidden)]
-            const __MODKIT_DEPS: [&'static [#krate::info::DepInfo]; #n_locals] = [#(#deps_of),*];
-            #[doc(hidden)]
-            const __MODKIT_ORDER: #p::Order<#n_locals> = #p::build_order(&#name::__MODKIT_DEPS);
-            #[doc(hidden)]
-            const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER.order, &[#(#start_names),*]);
-        }
+        #graph
         #[automatically_derived]
         impl #p::Wiring<#name> for #wiring {
             type Parts = #parts;
@@ -140,7 +112,113 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             };
             #build_fn
         }
-        #cycle_check
         #(#shareable)*
     }
+}
+
+/// The edges, order and start list the macro worked out (see `check::edges`): literals, and a
+/// straight-line build. The macro has checked the providers for cycles.
+fn literal(
+    cx: &Ctx<'_>,
+    edges: &[Vec<Edge>],
+    order: &[LocalId],
+) -> (TokenStream, Vec<TokenStream>) {
+    let Ctx {
+        krate,
+        p,
+        name,
+        module_name,
+        model,
+        ..
+    } = cx;
+    let deps = edges
+        .iter()
+        .map(|es| {
+            let infos = es.iter().map(|e| {
+                let (ty, module, local) = match *e {
+                    Edge::Local(i) => (&model.local(i).name, module_name, Some(i.0)),
+                    Edge::Seen(n) => {
+                        let s = model.seen(n);
+                        (&s.name, &s.origin, None)
+                    }
+                };
+                let local = local.map_or_else(
+                    || quote!(::core::option::Option::None),
+                    |i| quote!(::core::option::Option::Some(#i)),
+                );
+                quote!(#krate::info::DepInfo { ty: #ty, module: #module, local: #local })
+            });
+            quote!(&[#(#infos),*])
+        })
+        .collect();
+    let starts: Vec<_> = order
+        .iter()
+        .map(|&i| model.local(i))
+        .filter(|l| l.constructed())
+        .map(|l| {
+            let ty = &l.ty;
+            quote!(<#ty as #p::Provider>::NAME)
+        })
+        .collect();
+    let n_starts = starts.len();
+    let items = quote! {
+        impl #name {
+            #[doc(hidden)]
+            const __MODKIT_STARTS: [&'static str; #n_starts] = [#(#starts),*];
+        }
+    };
+    (items, deps)
+}
+
+/// The edges, order and start list as `const` items the compiler evaluates from each provider's
+/// `DEPS` (through `Resolve::DEP`), and the cycle check: for modules whose dependencies the
+/// macro cannot match by spelling alone.
+fn evaluated(cx: &Ctx<'_>) -> (TokenStream, Vec<TokenStream>) {
+    let Ctx {
+        krate,
+        p,
+        name,
+        module_name,
+        model,
+        ..
+    } = cx;
+    let deps_of = model.locals.iter().map(|l| deps_of(cx, l));
+    let n_locals = model.locals.len();
+    let cycle_names: Vec<String> = model.locals.iter().map(Local::display).collect();
+    // The singletons the build constructs (not values, not aliases), for the start order.
+    // Each is named as the provider names itself (a binding by its implementation).
+    let n_starts = model.locals.iter().filter(|l| l.constructed()).count();
+    let start_names = model.locals.iter().map(|l| {
+        let ty = &l.ty;
+        if l.constructed() {
+            quote!(::core::option::Option::Some(<#ty as #p::Provider>::NAME))
+        } else {
+            quote!(::core::option::Option::None)
+        }
+    });
+    // The panic is written here, spanned at the module's name: the compiler's error then points
+    // at the user's module, not into the runtime crate.
+    let cycle_check = quote_spanned! {name.span()=>
+        const _: () = if #name::__MODKIT_ORDER.cyclic
+            && let ::core::option::Option::Some(__modkit_m) =
+                #p::find_cycle(#module_name, &[#(#cycle_names),*], &#name::__MODKIT_DEPS)
+        {
+            ::core::panic!("{}", __modkit_m.as_str())
+        };
+    };
+    let items = quote! {
+        impl #name {
+            #[doc(hidden)]
+            const __MODKIT_DEPS: [&'static [#krate::info::DepInfo]; #n_locals] = [#(#deps_of),*];
+            #[doc(hidden)]
+            const __MODKIT_ORDER: #p::Order<#n_locals> = #p::build_order(&#name::__MODKIT_DEPS);
+            #[doc(hidden)]
+            const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER.order, &[#(#start_names),*]);
+        }
+        #cycle_check
+    };
+    let refs = (0..n_locals)
+        .map(|i| quote!(#name::__MODKIT_DEPS[#i]))
+        .collect();
+    (items, refs)
 }
