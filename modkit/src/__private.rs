@@ -22,7 +22,7 @@ pub use crate::provider::{
     shareable,
 };
 pub use crate::resolve::{
-    Allowed, ExportsTo, ImportedBy, Inject, NotExported, OnlyThrough, Resolve, Visible,
+    Allowed, ExportsTo, ImportedBy, Inject, NotExported, OnlyThrough, Resolve, Visible, got, take,
     unreachable_hint,
 };
 pub use crate::scope::Cells;

@@ -141,3 +141,25 @@ pub trait ImportedBy<M, T: ?Sized, Via> {}
 pub fn unreachable_hint() -> ! {
     unreachable!("modkit: a dependency rejected at compile time was resolved")
 }
+
+/// The singleton a module's builder holds in `slot`, cloned: what `Resolve::build_get` of a
+/// local singleton returns (the build order puts every provider after its dependencies, so the
+/// slot is filled).
+#[inline]
+#[must_use]
+pub fn got<T: ?Sized>(slot: &Option<Arc<T>>) -> Arc<T> {
+    match slot {
+        Some(v) => Arc::clone(v),
+        None => unreachable_hint(),
+    }
+}
+
+/// The singleton a module's builder holds in `slot`, moved into the built module.
+#[inline]
+#[must_use]
+pub fn take<T: ?Sized>(slot: Option<Arc<T>>) -> Arc<T> {
+    match slot {
+        Some(v) => v,
+        None => unreachable_hint(),
+    }
+}

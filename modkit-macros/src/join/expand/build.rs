@@ -52,7 +52,6 @@ fn body(cx: &Ctx<'_>) -> TokenStream {
         parts,
         ..
     } = cx;
-    let unreachable = quote!(#p::unreachable_hint());
     let cells = layout.n_cells;
     let stored_fields: Vec<_> = layout.stored.iter().map(|&i| Ctx::local_field(i)).collect();
     let import_fields: Vec<_> = (0..model.imports.len())
@@ -103,10 +102,7 @@ fn body(cx: &Ctx<'_>) -> TokenStream {
         ::core::result::Result::Ok(#name {
             __modkit: #parts {
                 #(#held_init,)*
-                #(#stored_fields: match __modkit_b.#stored_fields {
-                    ::core::option::Option::Some(__modkit_v) => __modkit_v,
-                    ::core::option::Option::None => #unreachable,
-                },)*
+                #(#stored_fields: #p::take(__modkit_b.#stored_fields),)*
                 #(#kept_fields: __modkit_b.#kept_fields,)*
                 #(#erased_fields: __modkit_b.#erased_fields,)*
                 __modkit_base,

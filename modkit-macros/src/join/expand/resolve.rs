@@ -17,14 +17,20 @@ pub(super) fn resolves(cx: &Ctx<'_>) -> TokenStream {
 }
 
 /// The `DepInfo` of an edge to a type named `n`, provided by module `origin`.
+///
+/// Written only where the compiler works the module's edges out (`Model::edges` is `None`):
+/// otherwise the macro wrote them as literals and nothing reads `Resolve::DEP`.
 fn dep_info(cx: &Ctx<'_>, n: &str, origin: &str, local: Option<usize>) -> TokenStream {
+    if cx.model.edges.is_some() {
+        return TokenStream::new();
+    }
     let krate = cx.krate;
     let local = if let Some(i) = local {
         quote!(::core::option::Option::Some(#i))
     } else {
         quote!(::core::option::Option::None)
     };
-    quote!(#krate::info::DepInfo { ty: #n, module: #origin, local: #local })
+    quote!(const DEP: #krate::info::DepInfo = #krate::info::DepInfo { ty: #n, module: #origin, local: #local };)
 }
 
 /// The methods an impl for a type of lifetime `life` writes; `Resolve`'s defaults cover the rest
@@ -73,7 +79,7 @@ fn impl_resolve(
         impl #p::Resolve<#ty> for #name {
             type Access = #p::Visible;
             type Life = #life;
-            const DEP: #krate::info::DepInfo = #dep;
+            #dep
             #methods
         }
     }
@@ -97,7 +103,7 @@ fn local(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
             )
         }
         (_, Life::Singleton) => (
-            quote!(match &__modkit_b.#field { ::core::option::Option::Some(__modkit_v) => #p::Arc::clone(__modkit_v), ::core::option::Option::None => #p::unreachable_hint() }),
+            quote!(#p::got(&__modkit_b.#field)),
             quote!(#p::Arc::clone(&self.__modkit.#field)),
             none.clone(),
         ),
