@@ -1,14 +1,13 @@
 //! The built application, its builder and its request scopes.
 
-use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use std::any::TypeId;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
 use tracing::Instrument as _;
 
 use crate::__private::{self, BuildCtx};
-use crate::build::Started;
+use crate::build::{Started, Supplied};
 use crate::error::{BuildError, HookError, ShutdownError};
 use crate::scope::{Scope, ScopeBuilder};
 use crate::{Graph, Module, Provides};
@@ -89,7 +88,7 @@ impl<M: Module> App<M> {
     #[must_use]
     pub fn builder() -> AppBuilder<M, ()> {
         AppBuilder {
-            values: HashMap::new(),
+            values: Vec::new(),
             _list: PhantomData,
         }
     }
@@ -254,7 +253,7 @@ impl<M: Module> std::fmt::Debug for App<M> {
 /// # }
 /// ```
 pub struct AppBuilder<M: Module, L> {
-    values: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
+    values: Supplied,
     _list: PhantomData<fn() -> (M, L)>,
 }
 
@@ -264,8 +263,9 @@ impl<M: Module, L> AppBuilder<M, L> {
     /// build call fail to compile (rustc's "type annotations needed", E0283).
     #[must_use]
     pub fn value<V: Send + Sync + 'static>(mut self, value: V) -> AppBuilder<M, (V, L)> {
-        self.values
-            .insert(TypeId::of::<V>(), Box::new(Arc::new(value)));
+        let id = TypeId::of::<V>();
+        self.values.retain(|(t, _)| *t != id);
+        self.values.push((id, Arc::new(value)));
         AppBuilder {
             values: self.values,
             _list: PhantomData,
@@ -295,19 +295,15 @@ impl<M: Module, L> AppBuilder<M, L> {
     {
         let span = tracing::info_span!("modkit.build", root = M::info().name);
         let _guard = span.enter();
-        let mut ctx = BuildCtx::default();
-        ctx.values = self.values;
+        let mut ctx = BuildCtx::new(self.values);
         let built = M::__build_sync(&mut ctx);
         // A synchronous graph has no hook: nothing started has a shutdown to run.
         finish(ctx, built).map_err(|(e, _started)| e)
     }
 }
 
-async fn build_app<M: Module>(
-    values: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
-) -> Result<App<M>, BuildError> {
-    let mut ctx = BuildCtx::default();
-    ctx.values = values;
+async fn build_app<M: Module>(values: Supplied) -> Result<App<M>, BuildError> {
+    let mut ctx = BuildCtx::new(values);
     let built = M::__build(&mut ctx).await;
     match finish(ctx, built) {
         Ok(app) => Ok(app),
