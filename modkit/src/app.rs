@@ -113,9 +113,9 @@ impl<M: Module> App<M> {
     /// first resolved, and dropped with the scope's last clone. The scope holds a clone of this
     /// `Arc`, so it owns what it needs (`'static`, `Send + Sync`, storable in a request).
     ///
-    /// One allocation: the scope's slots (the first 4 request-scoped providers of the app; an
-    /// app with more adds one allocation for the others) and a reference count its clones
-    /// share. See [`Scope`].
+    /// No allocation: the scope holds its first 4 cells (one per request-scoped provider of the
+    /// app) inline; an app with more adds one allocation for the others. The scope's first
+    /// clone moves its cells into one allocation the clones share. See [`Scope`].
     ///
     /// The app is shared with its scopes, so this takes `&Arc<App<M>>`: build the app, then
     /// `Arc::new(app)`. The app itself holds its root inline, not in an `Arc`, which keeps

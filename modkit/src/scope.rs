@@ -3,7 +3,7 @@
 
 use std::any::{Any, TypeId};
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
 use crate::{App, Module, ProvidesInScope};
 
@@ -14,7 +14,8 @@ use crate::{App, Module, ProvidesInScope};
 /// A scope owns what it needs: it holds the app (an `Arc<App<M>>`), so it is `'static`,
 /// `Send + Sync` and can be stored in a request (an axum extension, a task's state). It is a
 /// handle: clones share the same instances, and the scope's instances are dropped with its last
-/// clone. Open one with [`App::scope`], or with [`App::scope_builder`] to seed it with values of
+/// clone. Opening a scope allocates nothing (its first cells are inline); its first clone moves
+/// them into one allocation the clones share. Open one with [`App::scope`], or with [`App::scope_builder`] to seed it with values of
 /// the unit of work ([`Scope::seeded`]).
 ///
 /// ```
@@ -44,12 +45,12 @@ use crate::{App, Module, ProvidesInScope};
 /// # }
 /// ```
 pub struct Scope<M: Module> {
-    inner: Arc<ScopeInner<M>>,
-}
-
-/// What the clones of one scope share: one allocation per scope.
-struct ScopeInner<M: Module> {
     app: Arc<App<M>>,
+    /// `None` until the scope is first cloned; then the cells the scope and its clones share,
+    /// holding what `cells` held. Read-locked for the length of a resolve, so that a clone (which
+    /// write-locks it) never moves cells a resolve is filling.
+    shared: RwLock<Option<Arc<Cells>>>,
+    /// The scope's cells until it is first cloned (empty after, and in every clone).
     cells: Cells,
 }
 
@@ -60,11 +61,19 @@ impl<M: Module> Scope<M> {
     #[inline]
     pub(crate) fn open(app: &Arc<App<M>>, seeds: Seeds) -> Scope<M> {
         Scope {
-            inner: Arc::new(ScopeInner {
-                cells: Cells::new(app.cells, seeds),
-                app: Arc::clone(app),
-            }),
+            cells: Cells::new(app.cells, seeds),
+            shared: RwLock::new(None),
+            app: Arc::clone(app),
         }
+    }
+
+    /// Runs `f` on the scope's cells: its own until it is first cloned, then the shared ones.
+    #[inline]
+    fn with_cells<R>(&self, f: impl FnOnce(&Cells) -> R) -> R {
+        // A read guard is never poisoned by a panic in `f` (only a writer's panic poisons), and
+        // the writer, `Clone`, only moves `Arc`s.
+        let shared = self.shared.read().unwrap_or_else(PoisonError::into_inner);
+        f(shared.as_deref().unwrap_or(&self.cells))
     }
 
     /// `T` as the root module sees it: the scope's instance of a request-scoped provider, the
@@ -75,8 +84,7 @@ impl<M: Module> Scope<M> {
     where
         M: ProvidesInScope<T>,
     {
-        let inner = &*self.inner;
-        inner.app.root().__provide_in(&inner.cells)
+        self.with_cells(|cells| self.app.root().__provide_in(cells))
     }
 
     /// The value of type `V` the scope was seeded with ([`ScopeBuilder::with`]), if any.
@@ -102,24 +110,44 @@ impl<M: Module> Scope<M> {
     /// ```
     #[must_use]
     pub fn seeded<V: Send + Sync + 'static>(&self) -> Option<Arc<V>> {
-        self.inner.cells.seeded::<V>()
+        self.with_cells(Cells::seeded::<V>)
     }
 
     /// The app the scope was opened on (the scope keeps it alive): resolve from it, or open
     /// another scope on it.
     #[must_use]
     pub fn app(&self) -> &Arc<App<M>> {
-        &self.inner.app
+        &self.app
     }
 }
 
 impl<M: Module> Clone for Scope<M> {
     /// The same scope: the clone shares its instances and seeds.
-    #[inline]
+    ///
+    /// The first clone of a scope moves its cells into one allocation the clones share (waiting
+    /// for resolves in progress on the scope to finish); later clones share that allocation. A
+    /// scope that is never cloned never allocates it.
     fn clone(&self) -> Scope<M> {
+        let shared = self.share();
         Scope {
-            inner: Arc::clone(&self.inner),
+            app: Arc::clone(&self.app),
+            shared: RwLock::new(Some(shared)),
+            cells: Cells::new(0, Vec::new()),
         }
+    }
+}
+
+impl<M: Module> Scope<M> {
+    /// The shared cells, made from the scope's own the first time.
+    #[cold]
+    fn share(&self) -> Arc<Cells> {
+        if let Some(shared) = &*self.shared.read().unwrap_or_else(PoisonError::into_inner) {
+            return Arc::clone(shared);
+        }
+        // The write lock waits for every resolve on this scope (each holds a read lock) and
+        // keeps new ones out while the cells move: no instance is made in the cells being moved.
+        let mut shared = self.shared.write().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(shared.get_or_insert_with(|| Arc::new(self.cells.take())))
     }
 }
 
@@ -127,7 +155,7 @@ impl<M: Module> std::fmt::Debug for Scope<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scope")
             .field("root", &M::info().name)
-            .field("seeds", &self.inner.cells.seeds().len())
+            .field("seeds", &self.with_cells(|cells| cells.seeds().len()))
             .finish_non_exhaustive()
     }
 }
@@ -236,8 +264,8 @@ struct More {
 /// `ARCHITECTURE.md`, "Runtime and the cost of a resolve").
 type Cell = Mutex<Option<Arc<dyn Any + Send + Sync>>>;
 
-/// Cells held in the scope's own allocation: an app with at most this many request-scoped
-/// providers opens a scope with one allocation.
+/// Cells held inline in the scope: an app with at most this many request-scoped providers opens
+/// a scope without allocating.
 const INLINE_CELLS: usize = 4;
 
 impl Cells {
@@ -249,6 +277,22 @@ impl Cells {
                 Box::new(More {
                     spill: (INLINE_CELLS..n).map(|_| Mutex::new(None)).collect(),
                     seeds,
+                })
+            }),
+        }
+    }
+
+    /// A copy of these cells holding their instances and seeds, these left empty (instances are
+    /// moved, seeds are shared): what a scope's first clone shares.
+    fn take(&self) -> Cells {
+        let take =
+            |cell: &Cell| Mutex::new(cell.lock().unwrap_or_else(PoisonError::into_inner).take());
+        Cells {
+            inline: std::array::from_fn(|i| take(&self.inline[i])),
+            more: self.more.as_ref().map(|more| {
+                Box::new(More {
+                    spill: more.spill.iter().map(take).collect(),
+                    seeds: more.seeds.clone(),
                 })
             }),
         }
