@@ -23,29 +23,34 @@ fn main() {
     let hand = HandApp::build();
     let mk = std::sync::Arc::new(App::<AppModule>::build_sync().expect("nothing fails"));
     let nj = nject_app::build();
-    for _ in 0..n {
-        match (op.as_str(), which.as_str()) {
-            ("build", "hand") => drop(std::hint::black_box(HandApp::build())),
-            ("build", "nject") => drop(std::hint::black_box(nject_app::build())),
-            ("build", _) => drop(std::hint::black_box(
-                App::<AppModule>::build_sync().expect("nothing fails"),
-            )),
-            ("scope", "hand") => drop(std::hint::black_box(
-                std::hint::black_box(&hand).request_context(),
-            )),
-            ("scope", "nject") => {
-                let scope = std::hint::black_box(&nj).scope();
-                std::hint::black_box(scope.provide::<&nject_app::RequestContext>());
-            }
-            ("scope2", _) => {
-                let scope = std::hint::black_box(&mk).scope();
-                drop(std::hint::black_box(scope.get::<RequestContext>()));
-                drop(std::hint::black_box(scope.get::<RequestContext>()));
-            }
-            _ => {
-                let scope = std::hint::black_box(&mk).scope();
-                drop(std::hint::black_box(scope.get::<RequestContext>()));
-            }
+    // One loop per case, chosen before it starts: the loop body is the operation alone.
+    match (op.as_str(), which.as_str()) {
+        ("build", "hand") => (0..n).for_each(|_| drop(std::hint::black_box(HandApp::build()))),
+        ("build", "nject") => {
+            (0..n).for_each(|_| drop(std::hint::black_box(nject_app::build())));
         }
+        ("build", _) => (0..n).for_each(|_| {
+            drop(std::hint::black_box(
+                App::<AppModule>::build_sync().expect("nothing fails"),
+            ));
+        }),
+        ("scope", "hand") => (0..n).for_each(|_| {
+            drop(std::hint::black_box(
+                std::hint::black_box(&hand).request_context(),
+            ));
+        }),
+        ("scope", "nject") => (0..n).for_each(|_| {
+            let scope = std::hint::black_box(&nj).scope();
+            std::hint::black_box(scope.provide::<&nject_app::RequestContext>());
+        }),
+        ("scope2", _) => (0..n).for_each(|_| {
+            let scope = std::hint::black_box(&mk).scope();
+            drop(std::hint::black_box(scope.get::<RequestContext>()));
+            drop(std::hint::black_box(scope.get::<RequestContext>()));
+        }),
+        _ => (0..n).for_each(|_| {
+            let scope = std::hint::black_box(&mk).scope();
+            drop(std::hint::black_box(scope.get::<RequestContext>()));
+        }),
     }
 }

@@ -58,7 +58,11 @@ pub struct Scope<M: Module> {
 type Seeds = Vec<(TypeId, Arc<dyn Any + Send + Sync>)>;
 
 impl<M: Module> Scope<M> {
-    #[inline]
+    #[allow(
+        clippy::inline_always,
+        reason = "inlined, the scope is written in place: 416 -> 388 instructions to open a scope, resolve and drop (callgrind, build_loop scope)"
+    )]
+    #[inline(always)]
     pub(crate) fn open(app: &Arc<App<M>>, seeds: Seeds) -> Scope<M> {
         Scope {
             cells: Cells::new(app.cells, seeds),
@@ -269,7 +273,8 @@ type Cell = Mutex<Option<Arc<dyn Any + Send + Sync>>>;
 const INLINE_CELLS: usize = 4;
 
 impl Cells {
-    #[inline]
+    #[allow(clippy::inline_always, reason = "see `Scope::open`")]
+    #[inline(always)]
     pub(crate) fn new(n: usize, seeds: Seeds) -> Cells {
         Cells {
             inline: [const { Mutex::new(None) }; INLINE_CELLS],
