@@ -298,14 +298,14 @@ impl<M: Module, L> AppBuilder<M, L> {
         let mut ctx = BuildCtx::new(self.values);
         let built = M::__build_sync(&mut ctx);
         // A synchronous graph has no hook: nothing started has a shutdown to run.
-        finish(ctx, built).map_err(|(e, _started)| e)
+        finish(&mut ctx, built).map_err(|(e, _started)| e)
     }
 }
 
 async fn build_app<M: Module>(values: Supplied) -> Result<App<M>, BuildError> {
     let mut ctx = BuildCtx::new(values);
     let built = M::__build(&mut ctx).await;
-    match finish(ctx, built) {
+    match finish(&mut ctx, built) {
         Ok(app) => Ok(app),
         Err((e, started)) => Err(e.with_shutdown(run_shutdown(started).await)),
     }
@@ -314,10 +314,10 @@ async fn build_app<M: Module>(values: Supplied) -> Result<App<M>, BuildError> {
 /// The app, or the build error with the shutdown hooks of what started before it (to run, in
 /// reverse).
 fn finish<M: Module>(
-    ctx: BuildCtx,
+    ctx: &mut BuildCtx,
     built: Result<M, BuildError>,
 ) -> Result<App<M>, (BuildError, Vec<Started>)> {
-    let (started, cells) = ctx.into_parts();
+    let (started, cells) = ctx.take_parts();
     match built {
         Ok(root) => Ok(App {
             root,
