@@ -3,7 +3,7 @@
 
 use std::any::{Any, TypeId};
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, TryLockError};
 
 use crate::{App, Module, ProvidesInScope};
 
@@ -46,11 +46,8 @@ use crate::{App, Module, ProvidesInScope};
 /// ```
 pub struct Scope<M: Module> {
     app: Arc<App<M>>,
-    /// `None` until the scope is first cloned; then the cells the scope and its clones share,
-    /// holding what `cells` held. Read-locked for the length of a resolve, so that a clone (which
-    /// write-locks it) never moves cells a resolve is filling.
-    shared: RwLock<Option<Arc<Cells>>>,
-    /// The scope's cells until it is first cloned (empty after, and in every clone).
+    /// The scope's cells, inline. After its first clone they are empty and forward to the cells
+    /// the clones share ([`Cells::forward`]).
     cells: Cells,
 }
 
@@ -60,24 +57,23 @@ type Seeds = Vec<(TypeId, Arc<dyn Any + Send + Sync>)>;
 impl<M: Module> Scope<M> {
     #[allow(
         clippy::inline_always,
-        reason = "inlined, the scope is written in place: 416 -> 388 instructions to open a scope, resolve and drop (callgrind, build_loop scope)"
+        reason = "inlined, the scope is written in place: 28 fewer instructions to open a scope, resolve in it and drop it (callgrind, build_loop scope)"
     )]
     #[inline(always)]
     pub(crate) fn open(app: &Arc<App<M>>, seeds: Seeds) -> Scope<M> {
         Scope {
             cells: Cells::new(app.cells, seeds),
-            shared: RwLock::new(None),
             app: Arc::clone(app),
         }
     }
 
-    /// Runs `f` on the scope's cells: its own until it is first cloned, then the shared ones.
+    /// The cells to resolve in: the scope's own until it is first cloned, then the shared ones.
     #[inline]
-    fn with_cells<R>(&self, f: impl FnOnce(&Cells) -> R) -> R {
-        // A read guard is never poisoned by a panic in `f` (only a writer's panic poisons), and
-        // the writer, `Clone`, only moves `Arc`s.
-        let shared = self.shared.read().unwrap_or_else(PoisonError::into_inner);
-        f(shared.as_deref().unwrap_or(&self.cells))
+    fn cells(&self) -> &Cells {
+        self.cells
+            .forward
+            .get()
+            .map_or(&self.cells, |shared| shared)
     }
 
     /// `T` as the root module sees it: the scope's instance of a request-scoped provider, the
@@ -88,7 +84,7 @@ impl<M: Module> Scope<M> {
     where
         M: ProvidesInScope<T>,
     {
-        self.with_cells(|cells| self.app.root().__provide_in(cells))
+        self.app.root().__provide_in(self.cells())
     }
 
     /// The value of type `V` the scope was seeded with ([`ScopeBuilder::with`]), if any.
@@ -114,7 +110,7 @@ impl<M: Module> Scope<M> {
     /// ```
     #[must_use]
     pub fn seeded<V: Send + Sync + 'static>(&self) -> Option<Arc<V>> {
-        self.with_cells(Cells::seeded::<V>)
+        self.cells().seeded::<V>()
     }
 
     /// The app the scope was opened on (the scope keeps it alive): resolve from it, or open
@@ -128,30 +124,16 @@ impl<M: Module> Scope<M> {
 impl<M: Module> Clone for Scope<M> {
     /// The same scope: the clone shares its instances and seeds.
     ///
-    /// The first clone of a scope moves its cells into one allocation the clones share (waiting
-    /// for resolves in progress on the scope to finish); later clones share that allocation. A
-    /// scope that is never cloned never allocates it.
+    /// The first clone of a scope moves its cells into one allocation the clones share (once no
+    /// resolve on the scope is making an instance); later clones share that allocation. A scope
+    /// that is never cloned never allocates it.
     fn clone(&self) -> Scope<M> {
-        let shared = self.share();
+        let cells = Cells::new(0, Vec::new());
+        let _ = cells.forward.set(self.cells.share());
         Scope {
             app: Arc::clone(&self.app),
-            shared: RwLock::new(Some(shared)),
-            cells: Cells::new(0, Vec::new()),
+            cells,
         }
-    }
-}
-
-impl<M: Module> Scope<M> {
-    /// The shared cells, made from the scope's own the first time.
-    #[cold]
-    fn share(&self) -> Arc<Cells> {
-        if let Some(shared) = &*self.shared.read().unwrap_or_else(PoisonError::into_inner) {
-            return Arc::clone(shared);
-        }
-        // The write lock waits for every resolve on this scope (each holds a read lock) and
-        // keeps new ones out while the cells move: no instance is made in the cells being moved.
-        let mut shared = self.shared.write().unwrap_or_else(PoisonError::into_inner);
-        Arc::clone(shared.get_or_insert_with(|| Arc::new(self.cells.take())))
     }
 }
 
@@ -159,7 +141,7 @@ impl<M: Module> std::fmt::Debug for Scope<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scope")
             .field("root", &M::info().name)
-            .field("seeds", &self.with_cells(|cells| cells.seeds().len()))
+            .field("seeds", &self.cells().seeds().len())
             .finish_non_exhaustive()
     }
 }
@@ -247,6 +229,9 @@ impl<M: Module, L> std::fmt::Debug for ScopeBuilder<M, L> {
 /// module owns a contiguous range, given out by [`BuildCtx::cells`](crate::build::BuildCtx::cells)).
 pub struct Cells {
     inline: [Cell; INLINE_CELLS],
+    /// Set by the scope's first clone: the cells it and its clones share, which hold what these
+    /// held. An empty cell of a forwarded `Cells` is resolved in the shared ones.
+    forward: OnceLock<Arc<Cells>>,
     /// The cells after the first [`INLINE_CELLS`] and the seeded values; `None` (one test to
     /// drop it) in a scope of an app with at most 4 request providers, opened without seeds.
     more: Option<Box<More>>,
@@ -266,7 +251,10 @@ struct More {
 /// `dyn FnMut` (about 110 instructions); the lock's fast path is one compare-and-swap and one
 /// swap, inlined. A read pays the same lock instead of `OnceLock`'s plain load (see
 /// `ARCHITECTURE.md`, "Runtime and the cost of a resolve").
-type Cell = Mutex<Option<Arc<dyn Any + Send + Sync>>>;
+type Cell = Mutex<Slot>;
+
+/// What a cell holds: the instance, once made.
+type Slot = Option<Arc<dyn Any + Send + Sync>>;
 
 /// Cells held inline in the scope: an app with at most this many request-scoped providers opens
 /// a scope without allocating.
@@ -278,6 +266,7 @@ impl Cells {
     pub(crate) fn new(n: usize, seeds: Seeds) -> Cells {
         Cells {
             inline: [const { Mutex::new(None) }; INLINE_CELLS],
+            forward: OnceLock::new(),
             more: (n > INLINE_CELLS || !seeds.is_empty()).then(|| {
                 Box::new(More {
                     spill: (INLINE_CELLS..n).map(|_| Mutex::new(None)).collect(),
@@ -287,20 +276,58 @@ impl Cells {
         }
     }
 
-    /// A copy of these cells holding their instances and seeds, these left empty (instances are
-    /// moved, seeds are shared): what a scope's first clone shares.
-    fn take(&self) -> Cells {
-        let take =
-            |cell: &Cell| Mutex::new(cell.lock().unwrap_or_else(PoisonError::into_inner).take());
-        Cells {
-            inline: std::array::from_fn(|i| take(&self.inline[i])),
-            more: self.more.as_ref().map(|more| {
-                Box::new(More {
-                    spill: more.spill.iter().map(take).collect(),
-                    seeds: more.seeds.clone(),
-                })
-            }),
+    /// The cells a scope's clones share: made from these the first time, which are left empty
+    /// and forward to them.
+    ///
+    /// The move needs every cell locked at once, so that no resolve makes an instance in a cell
+    /// already moved. Resolves lock cells in dependency order, which is not the cells' order: a
+    /// clone waiting for one cell while holding others could deadlock with them. So it only
+    /// tries: if a cell is locked (an instance is being made), it lets go of all of them and
+    /// tries again. Each cell is filled once, so this ends when the instances being made are.
+    #[cold]
+    fn share(&self) -> Arc<Cells> {
+        loop {
+            if let Some(shared) = self.forward.get() {
+                return Arc::clone(shared);
+            }
+            if let Some(mut all) = self.try_lock_all() {
+                if let Some(shared) = self.forward.get() {
+                    // Another clone moved them while we were locking.
+                    return Arc::clone(shared);
+                }
+                let mut taken = all.iter_mut().map(|cell| cell.take());
+                let mut next = || Mutex::new(taken.next().flatten());
+                let shared = Arc::new(Cells {
+                    inline: std::array::from_fn(|_| next()),
+                    forward: OnceLock::new(),
+                    more: self.more.as_ref().map(|more| {
+                        Box::new(More {
+                            spill: more.spill.iter().map(|_| next()).collect(),
+                            seeds: more.seeds.clone(),
+                        })
+                    }),
+                });
+                // Published before the locks are released: a resolve that finds one of these
+                // cells empty from now on sees the forward and resolves in the shared cells.
+                let _ = self.forward.set(Arc::clone(&shared));
+                return shared;
+            }
+            std::thread::yield_now();
         }
+    }
+
+    /// Every cell, locked, in order; `None` if one is locked already.
+    fn try_lock_all(&self) -> Option<Vec<MutexGuard<'_, Slot>>> {
+        let spill = self.more.as_ref().map_or(&[][..], |more| &more.spill);
+        self.inline
+            .iter()
+            .chain(spill)
+            .map(|cell| match cell.try_lock() {
+                Ok(guard) => Some(guard),
+                Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+                Err(TryLockError::WouldBlock) => None,
+            })
+            .collect()
     }
 
     fn seeds(&self) -> &[(TypeId, Arc<dyn Any + Send + Sync>)] {
@@ -317,7 +344,7 @@ impl Cells {
     /// Cell `i`, locked. A provider that panicked while being made left its cell empty: the lock
     /// is taken back and the next resolve makes it again.
     #[inline]
-    fn lock(&self, i: usize) -> MutexGuard<'_, Option<Arc<dyn Any + Send + Sync>>> {
+    fn lock(&self, i: usize) -> MutexGuard<'_, Slot> {
         let cell = match i.checked_sub(INLINE_CELLS) {
             None => &self.inline[i],
             Some(j) => match &self.more {
@@ -346,6 +373,12 @@ impl Cells {
                 Err(_) => unreachable!("modkit: a request cell holds another type"),
             };
         }
+        if let Some(shared) = self.forward.get() {
+            // Moved by the scope's first clone (checked under the cell's lock, which the move
+            // held): the instance is made in the shared cells.
+            drop(cell);
+            return shared.get_or_init(i, make);
+        }
         let instance = make();
         *cell = Some(Arc::clone(&instance) as Arc<dyn Any + Send + Sync>);
         instance
@@ -365,6 +398,10 @@ impl Cells {
                 Some(a) => Arc::clone(a),
                 None => unreachable!("modkit: a request cell holds another type"),
             };
+        }
+        if let Some(shared) = self.forward.get() {
+            drop(cell);
+            return shared.get_or_init_dyn(i, make);
         }
         let instance = make();
         *cell = Some(Arc::new(Arc::clone(&instance)));
