@@ -15,8 +15,8 @@ use crate::{App, Module, ProvidesInScope};
 /// `Send + Sync` and can be stored in a request (an axum extension, a task's state). It is a
 /// handle: clones share the same instances, and the scope's instances are dropped with its last
 /// clone. Opening a scope allocates nothing (its first cells are inline); its first clone moves
-/// them into one allocation the clones share. Open one with [`App::scope`], or with [`App::scope_builder`] to seed it with values of
-/// the unit of work ([`Scope::seeded`]).
+/// them into one allocation the clones share. Open one with [`App::scope`], or with
+/// [`App::scope_builder`] to seed it with values of the unit of work ([`Scope::seeded`]).
 ///
 /// ```
 /// use std::sync::Arc;
