@@ -336,3 +336,40 @@ fn racing_threads_of_one_scope_construct_a_request_provider_once() {
         );
     }
 }
+
+#[test]
+fn threads_cloning_a_scope_while_others_resolve_in_it_see_one_instance() {
+    let app = Arc::new(App::<RaceModule>::build_sync().unwrap());
+    for round in 0..5 {
+        let before = app.get::<RaceStats>().made.load(Ordering::SeqCst);
+        let scope = app.scope();
+        let barrier = Barrier::new(4);
+        let ptrs: Vec<usize> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|t| {
+                    let (scope, barrier) = (&scope, &barrier);
+                    s.spawn(move || {
+                        barrier.wait();
+                        // Half the threads clone first (the first clone moves the cells while
+                        // the others may be constructing in them), the others resolve first.
+                        if (t + round) % 2 == 0 {
+                            Arc::as_ptr(&scope.clone().get::<Slow>()) as usize
+                        } else {
+                            let slow = scope.get::<Slow>();
+                            let again = scope.clone().get::<Slow>();
+                            assert!(Arc::ptr_eq(&slow, &again));
+                            Arc::as_ptr(&slow) as usize
+                        }
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(ptrs.windows(2).all(|w| w[0] == w[1]), "{ptrs:?}");
+        assert_eq!(ptrs[0], Arc::as_ptr(&scope.get::<Slow>()) as usize);
+        assert_eq!(
+            app.get::<RaceStats>().made.load(Ordering::SeqCst),
+            before + 1
+        );
+    }
+}

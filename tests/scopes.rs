@@ -323,6 +323,29 @@ fn clones_of_a_scope_share_its_instances() {
 }
 
 #[test]
+fn a_clone_shares_what_the_scope_made_before_it_was_cloned() {
+    let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
+    let counters = app.get::<Counters>();
+    let scope = app.scope();
+    let before = scope.get::<Session>();
+    // The first clone moves the scope's cells into the allocation the clones share.
+    let clone = scope.clone();
+    assert!(Arc::ptr_eq(&before, &clone.get::<Session>()));
+    assert!(Arc::ptr_eq(&before, &scope.get::<Session>()));
+    // Made after the clone, from either side: one instance for both.
+    let tracker = clone.get::<Tracker>();
+    assert!(Arc::ptr_eq(&tracker, &scope.get::<Tracker>()));
+    assert!(Arc::ptr_eq(&tracker, &scope.clone().get::<Tracker>()));
+    assert!(Arc::ptr_eq(&tracker, &clone.clone().get::<Tracker>()));
+    assert_eq!(counters.sessions_made.load(Ordering::SeqCst), 1);
+    // Nothing is dropped while a clone lives, the original included.
+    drop((before, tracker, clone));
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 0);
+    drop(scope);
+    assert_eq!(counters.sessions_dropped.load(Ordering::SeqCst), 1);
+}
+
+#[test]
 fn request_providers_are_dropped_with_the_last_clone() {
     let app = Arc::new(App::<RequestApp>::build_sync().unwrap());
     let counters = app.get::<Counters>();
@@ -379,6 +402,8 @@ fn a_scope_hands_back_the_values_it_was_seeded_with() {
     );
     assert!(scope.seeded::<u64>().is_none());
     assert!(app.scope().seeded::<RequestId>().is_none());
+    // After its first clone the scope reads the seeds from the shared cells.
+    assert_eq!(scope.seeded::<RequestId>().as_deref(), Some(&RequestId(7)));
     // Seeding does not change what the scope resolves.
     let _ = scope.get::<Session>();
 }
@@ -554,6 +579,21 @@ fn twelve_request_providers_each_live_once_per_scope() {
     }
     // R4 and up live in the cells past the scope's inline ones.
     check!(R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11);
+}
+
+#[test]
+fn cloning_moves_the_cells_past_the_inline_ones_and_trait_objects() {
+    use many::*;
+    let app = Arc::new(App::<ManyRoot>::build_sync().unwrap());
+    let a = app.scope();
+    let (r2, r9, g) = (a.get::<R2>(), a.get::<R9>(), a.get::<dyn Greeter>());
+    let b = a.clone();
+    assert!(Arc::ptr_eq(&r2, &b.get::<R2>()));
+    assert!(Arc::ptr_eq(&r9, &b.get::<R9>()));
+    assert!(Arc::ptr_eq(&g, &b.get::<dyn Greeter>()));
+    assert!(Arc::ptr_eq(&b.get::<R11>(), &a.get::<R11>()));
+    assert!(Arc::ptr_eq(&a.get::<R0>(), &b.get::<R0>()));
+    assert!(!Arc::ptr_eq(&r9, &app.scope().get::<R9>()));
 }
 
 #[test]

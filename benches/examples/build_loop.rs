@@ -1,6 +1,11 @@
 //! Runs one operation of the scenario in a loop, for a profiler (callgrind, perf):
-//! `build_loop <build|scope|scope2> <hand|modkit> [N]` (`scope2`: modkit only, a second resolve
-//! in the same scope, to isolate the cost of a resolve that finds the instance made).
+//! `build_loop <build|scope|scope2> <hand|modkit|nject> [N]` (`scope2`: modkit only, a second
+//! resolve in the same scope, to isolate the cost of a resolve that finds the instance made;
+//! `scope` with `nject`: nject's scope, which builds its `RequestContext` inline and hands out a
+//! reference, so no allocation).
+
+#[path = "../benches/di/nject_app.rs"]
+mod nject_app;
 
 use modkit::App;
 use modkit_bench::hand::HandApp;
@@ -17,24 +22,35 @@ fn main() {
         .unwrap_or(1_000_000);
     let hand = HandApp::build();
     let mk = std::sync::Arc::new(App::<AppModule>::build_sync().expect("nothing fails"));
-    for _ in 0..n {
-        match (op.as_str(), which.as_str()) {
-            ("build", "hand") => drop(std::hint::black_box(HandApp::build())),
-            ("build", _) => drop(std::hint::black_box(
-                App::<AppModule>::build_sync().expect("nothing fails"),
-            )),
-            ("scope", "hand") => drop(std::hint::black_box(
-                std::hint::black_box(&hand).request_context(),
-            )),
-            ("scope2", _) => {
-                let scope = std::hint::black_box(&mk).scope();
-                drop(std::hint::black_box(scope.get::<RequestContext>()));
-                drop(std::hint::black_box(scope.get::<RequestContext>()));
-            }
-            _ => {
-                let scope = std::hint::black_box(&mk).scope();
-                drop(std::hint::black_box(scope.get::<RequestContext>()));
-            }
+    let nj = nject_app::build();
+    // One loop per case, chosen before it starts: the loop body is the operation alone.
+    match (op.as_str(), which.as_str()) {
+        ("build", "hand") => (0..n).for_each(|_| drop(std::hint::black_box(HandApp::build()))),
+        ("build", "nject") => {
+            (0..n).for_each(|_| drop(std::hint::black_box(nject_app::build())));
         }
+        ("build", _) => (0..n).for_each(|_| {
+            drop(std::hint::black_box(
+                App::<AppModule>::build_sync().expect("nothing fails"),
+            ));
+        }),
+        ("scope", "hand") => (0..n).for_each(|_| {
+            drop(std::hint::black_box(
+                std::hint::black_box(&hand).request_context(),
+            ));
+        }),
+        ("scope", "nject") => (0..n).for_each(|_| {
+            let scope = std::hint::black_box(&nj).scope();
+            std::hint::black_box(scope.provide::<&nject_app::RequestContext>());
+        }),
+        ("scope2", _) => (0..n).for_each(|_| {
+            let scope = std::hint::black_box(&mk).scope();
+            drop(std::hint::black_box(scope.get::<RequestContext>()));
+            drop(std::hint::black_box(scope.get::<RequestContext>()));
+        }),
+        _ => (0..n).for_each(|_| {
+            let scope = std::hint::black_box(&mk).scope();
+            drop(std::hint::black_box(scope.get::<RequestContext>()));
+        }),
     }
 }

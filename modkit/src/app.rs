@@ -1,14 +1,13 @@
 //! The built application, its builder and its request scopes.
 
-use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use std::any::TypeId;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
 use tracing::Instrument as _;
 
 use crate::__private::{self, BuildCtx};
-use crate::build::Started;
+use crate::build::{Started, Supplied};
 use crate::error::{BuildError, HookError, ShutdownError};
 use crate::scope::{Scope, ScopeBuilder};
 use crate::{Graph, Module, Provides};
@@ -89,7 +88,7 @@ impl<M: Module> App<M> {
     #[must_use]
     pub fn builder() -> AppBuilder<M, ()> {
         AppBuilder {
-            values: HashMap::new(),
+            values: Vec::new(),
             _list: PhantomData,
         }
     }
@@ -114,9 +113,9 @@ impl<M: Module> App<M> {
     /// first resolved, and dropped with the scope's last clone. The scope holds a clone of this
     /// `Arc`, so it owns what it needs (`'static`, `Send + Sync`, storable in a request).
     ///
-    /// One allocation: the scope's slots (the first 4 request-scoped providers of the app; an
-    /// app with more adds one allocation for the others) and a reference count its clones
-    /// share. See [`Scope`].
+    /// No allocation: the scope holds its first 4 cells (one per request-scoped provider of the
+    /// app) inline; an app with more adds one allocation for the others. The scope's first
+    /// clone moves its cells into one allocation the clones share. See [`Scope`].
     ///
     /// The app is shared with its scopes, so this takes `&Arc<App<M>>`: build the app, then
     /// `Arc::new(app)`. The app itself holds its root inline, not in an `Arc`, which keeps
@@ -254,7 +253,7 @@ impl<M: Module> std::fmt::Debug for App<M> {
 /// # }
 /// ```
 pub struct AppBuilder<M: Module, L> {
-    values: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
+    values: Supplied,
     _list: PhantomData<fn() -> (M, L)>,
 }
 
@@ -264,8 +263,9 @@ impl<M: Module, L> AppBuilder<M, L> {
     /// build call fail to compile (rustc's "type annotations needed", E0283).
     #[must_use]
     pub fn value<V: Send + Sync + 'static>(mut self, value: V) -> AppBuilder<M, (V, L)> {
-        self.values
-            .insert(TypeId::of::<V>(), Box::new(Arc::new(value)));
+        let id = TypeId::of::<V>();
+        self.values.retain(|(t, _)| *t != id);
+        self.values.push((id, Arc::new(value)));
         AppBuilder {
             values: self.values,
             _list: PhantomData,
@@ -295,21 +295,17 @@ impl<M: Module, L> AppBuilder<M, L> {
     {
         let span = tracing::info_span!("modkit.build", root = M::info().name);
         let _guard = span.enter();
-        let mut ctx = BuildCtx::default();
-        ctx.values = self.values;
+        let mut ctx = BuildCtx::new(self.values);
         let built = M::__build_sync(&mut ctx);
         // A synchronous graph has no hook: nothing started has a shutdown to run.
-        finish(ctx, built).map_err(|(e, _started)| e)
+        finish(&mut ctx, built).map_err(|(e, _started)| e)
     }
 }
 
-async fn build_app<M: Module>(
-    values: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
-) -> Result<App<M>, BuildError> {
-    let mut ctx = BuildCtx::default();
-    ctx.values = values;
+async fn build_app<M: Module>(values: Supplied) -> Result<App<M>, BuildError> {
+    let mut ctx = BuildCtx::new(values);
     let built = M::__build(&mut ctx).await;
-    match finish(ctx, built) {
+    match finish(&mut ctx, built) {
         Ok(app) => Ok(app),
         Err((e, started)) => Err(e.with_shutdown(run_shutdown(started).await)),
     }
@@ -318,10 +314,10 @@ async fn build_app<M: Module>(
 /// The app, or the build error with the shutdown hooks of what started before it (to run, in
 /// reverse).
 fn finish<M: Module>(
-    ctx: BuildCtx,
+    ctx: &mut BuildCtx,
     built: Result<M, BuildError>,
 ) -> Result<App<M>, (BuildError, Vec<Started>)> {
-    let (started, cells) = ctx.into_parts();
+    let (started, cells) = ctx.take_parts();
     match built {
         Ok(root) => Ok(App {
             root,

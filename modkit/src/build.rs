@@ -60,22 +60,21 @@ const INLINE_MODULES: usize = 8;
 /// error travels back up the imports ([`BuildCtx::import_sync`]).
 pub struct BuildCtx {
     inline: [Option<(TypeId, AnyModule)>; INLINE_MODULES],
-    spill: HashMap<TypeId, AnyModule>,
+    /// The modules after the first [`INLINE_MODULES`]; created only when a graph has more (a
+    /// `HashMap::new` seeds its hasher from a thread-local: not free).
+    spill: Option<HashMap<TypeId, AnyModule>>,
     /// Providers with a shutdown hook, in the order they started.
     pub(crate) started: Vec<Started>,
-    pub(crate) values: HashMap<TypeId, Box<dyn Any + Send + Sync>>,
+    values: Supplied,
     slots: usize,
 }
 
+/// The values the caller supplied (`AppBuilder::value`), by type: a few per app, a list.
+pub(crate) type Supplied = Vec<(TypeId, Arc<dyn Any + Send + Sync>)>;
+
 impl Default for BuildCtx {
     fn default() -> BuildCtx {
-        BuildCtx {
-            inline: [const { None }; INLINE_MODULES],
-            spill: HashMap::new(),
-            started: Vec::new(),
-            values: HashMap::new(),
-            slots: 0,
-        }
+        BuildCtx::new(Vec::new())
     }
 }
 
@@ -86,6 +85,18 @@ pub type BuildFn<M> = for<'a> fn(&'a mut BuildCtx) -> BoxFuture<'a, Result<M, Bu
 pub type BuildSyncFn<M> = fn(&mut BuildCtx) -> Result<M, BuildError>;
 
 impl BuildCtx {
+    /// The state of a build given the values the caller supplied.
+    #[inline]
+    pub(crate) fn new(values: Supplied) -> BuildCtx {
+        BuildCtx {
+            inline: [const { None }; INLINE_MODULES],
+            spill: None,
+            started: Vec::new(),
+            values,
+            slots: 0,
+        }
+    }
+
     /// The built instance of the imported module `M`, building it first if no path built it yet.
     ///
     /// `build` is `M::__build`, passed as a function pointer so that a chain of imports never
@@ -115,6 +126,7 @@ impl BuildCtx {
     }
 
     /// The module `M` already built along another path.
+    #[inline]
     fn find<M: Module>(&self) -> Option<Arc<M>> {
         let id = TypeId::of::<M>();
         let any = self
@@ -123,7 +135,7 @@ impl BuildCtx {
             .map_while(Option::as_ref)
             .find(|(t, _)| *t == id)
             .map(|(_, m)| m)
-            .or_else(|| self.spill.get(&id))?;
+            .or_else(|| self.spill.as_ref()?.get(&id))?;
         Arc::clone(any).downcast::<M>().ok()
     }
 
@@ -144,7 +156,9 @@ impl BuildCtx {
         match self.inline.iter_mut().find(|slot| slot.is_none()) {
             Some(slot) => *slot = Some(entry),
             None => {
-                self.spill.insert(entry.0, entry.1);
+                self.spill
+                    .get_or_insert_with(HashMap::new)
+                    .insert(entry.0, entry.1);
             }
         }
         m
@@ -177,12 +191,14 @@ impl BuildCtx {
     /// The value of type `V` the caller supplied.
     #[must_use]
     pub fn value<V: Send + Sync + 'static>(&self) -> Arc<V> {
+        let id = TypeId::of::<V>();
         match self
             .values
-            .get(&TypeId::of::<V>())
-            .and_then(|b| b.downcast_ref::<Arc<V>>())
+            .iter()
+            .find(|(t, _)| *t == id)
+            .and_then(|(_, v)| Arc::clone(v).downcast::<V>().ok())
         {
-            Some(v) => Arc::clone(v),
+            Some(v) => v,
             None => unreachable!("modkit: a value checked at compile time was not supplied"),
         }
     }
@@ -217,9 +233,9 @@ impl BuildCtx {
     }
 
     /// What the app keeps: the providers with a shutdown hook, in start order, and the number
-    /// of request cells.
-    pub(crate) fn into_parts(self) -> (Vec<Started>, usize) {
-        (self.started, self.slots)
+    /// of request cells. Taken through `&mut`: the context (a few hundred bytes) is not copied.
+    pub(crate) fn take_parts(&mut self) -> (Vec<Started>, usize) {
+        (std::mem::take(&mut self.started), self.slots)
     }
 }
 

@@ -41,74 +41,103 @@ pub enum Stage {
 /// assert_eq!(err.provider(), "connect");
 /// # }
 /// ```
-#[derive(Debug)]
 pub struct BuildError {
+    /// Boxed: one pointer, so that each `Result<_, BuildError>` of a build (every provider's
+    /// `made`, every `import`) is two words, returned in registers, instead of a 72-byte
+    /// value copied through the stack at each `?`. Failing is the cold path.
+    inner: Box<Failure>,
+}
+
+#[derive(Debug)]
+struct Failure {
     path: Vec<&'static str>,
     stage: Stage,
     source: BoxError,
     shutdown: Vec<HookError>,
 }
 
-impl BuildError {
-    pub(crate) fn new(path: Vec<&'static str>, stage: Stage, source: BoxError) -> BuildError {
-        BuildError {
+impl fmt::Debug for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Failure {
             path,
             stage,
             source,
-            shutdown: Vec::new(),
+            shutdown,
+        } = &*self.inner;
+        f.debug_struct("BuildError")
+            .field("path", path)
+            .field("stage", stage)
+            .field("source", source)
+            .field("shutdown", shutdown)
+            .finish()
+    }
+}
+
+impl BuildError {
+    #[cold]
+    pub(crate) fn new(path: Vec<&'static str>, stage: Stage, source: BoxError) -> BuildError {
+        BuildError {
+            inner: Box::new(Failure {
+                path,
+                stage,
+                source,
+                shutdown: Vec::new(),
+            }),
         }
     }
 
     /// The same error, reached through module `module`: its name goes in front of the path.
+    #[cold]
     pub(crate) fn within(mut self, module: &'static str) -> BuildError {
-        self.path.insert(0, module);
+        self.inner.path.insert(0, module);
         self
     }
 
     pub(crate) fn with_shutdown(mut self, errors: Vec<HookError>) -> BuildError {
-        self.shutdown = errors;
+        self.inner.shutdown = errors;
         self
     }
 
     /// The failing provider's name.
     #[must_use]
     pub fn provider(&self) -> &'static str {
-        self.path.last().copied().unwrap_or_default()
+        self.inner.path.last().copied().unwrap_or_default()
     }
 
     /// Module and provider names from the root to the failing provider.
     #[must_use]
     pub fn path(&self) -> &[&'static str] {
-        &self.path
+        &self.inner.path
     }
 
     /// Whether the constructor or the init hook failed.
     #[must_use]
     pub fn stage(&self) -> Stage {
-        self.stage
+        self.inner.stage
     }
 
     /// Shutdown hooks that failed while the providers built before the failure were shut down.
     #[must_use]
     pub fn shutdown_errors(&self) -> &[HookError] {
-        &self.shutdown
+        &self.inner.shutdown
     }
 }
 
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.path.join(" > "))?;
-        if self.stage == Stage::Init {
+        let this = &*self.inner;
+        f.write_str(&this.path.join(" > "))?;
+        if this.stage == Stage::Init {
             f.write_str(" (init)")?;
         }
-        write!(f, ": {}", self.source)?;
-        if !self.shutdown.is_empty() {
+        write!(f, ": {}", this.source)?;
+        if !this.shutdown.is_empty() {
             write!(
                 f,
                 "; and {} shutdown hook(s) failed while rolling back:",
-                self.shutdown.len()
+                this.shutdown.len()
             )?;
-            for e in &self.shutdown {
+            for e in &this.shutdown {
                 write!(f, " [{e}]")?;
             }
         }
@@ -118,7 +147,7 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&*self.source)
+        Some(&*self.inner.source)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::any::{Any, TypeId};
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, TryLockError};
 
 use crate::{App, Module, ProvidesInScope};
 
@@ -14,8 +14,9 @@ use crate::{App, Module, ProvidesInScope};
 /// A scope owns what it needs: it holds the app (an `Arc<App<M>>`), so it is `'static`,
 /// `Send + Sync` and can be stored in a request (an axum extension, a task's state). It is a
 /// handle: clones share the same instances, and the scope's instances are dropped with its last
-/// clone. Open one with [`App::scope`], or with [`App::scope_builder`] to seed it with values of
-/// the unit of work ([`Scope::seeded`]).
+/// clone. Opening a scope allocates nothing (its first cells are inline); its first clone moves
+/// them into one allocation the clones share. Open one with [`App::scope`], or with
+/// [`App::scope_builder`] to seed it with values of the unit of work ([`Scope::seeded`]).
 ///
 /// ```
 /// use std::sync::Arc;
@@ -44,12 +45,9 @@ use crate::{App, Module, ProvidesInScope};
 /// # }
 /// ```
 pub struct Scope<M: Module> {
-    inner: Arc<ScopeInner<M>>,
-}
-
-/// What the clones of one scope share: one allocation per scope.
-struct ScopeInner<M: Module> {
     app: Arc<App<M>>,
+    /// The scope's cells, inline. After its first clone they are empty and forward to the cells
+    /// the clones share ([`Cells::forward`]).
     cells: Cells,
 }
 
@@ -57,14 +55,25 @@ struct ScopeInner<M: Module> {
 type Seeds = Vec<(TypeId, Arc<dyn Any + Send + Sync>)>;
 
 impl<M: Module> Scope<M> {
-    #[inline]
+    #[allow(
+        clippy::inline_always,
+        reason = "inlined, the scope is written in place: 28 fewer instructions to open a scope, resolve in it and drop it (callgrind, build_loop scope)"
+    )]
+    #[inline(always)]
     pub(crate) fn open(app: &Arc<App<M>>, seeds: Seeds) -> Scope<M> {
         Scope {
-            inner: Arc::new(ScopeInner {
-                cells: Cells::new(app.cells, seeds),
-                app: Arc::clone(app),
-            }),
+            cells: Cells::new(app.cells, seeds),
+            app: Arc::clone(app),
         }
+    }
+
+    /// The cells to resolve in: the scope's own until it is first cloned, then the shared ones.
+    #[inline]
+    fn cells(&self) -> &Cells {
+        self.cells
+            .forward
+            .get()
+            .map_or(&self.cells, |shared| shared)
     }
 
     /// `T` as the root module sees it: the scope's instance of a request-scoped provider, the
@@ -75,8 +84,7 @@ impl<M: Module> Scope<M> {
     where
         M: ProvidesInScope<T>,
     {
-        let inner = &*self.inner;
-        inner.app.root().__provide_in(&inner.cells)
+        self.app.root().__provide_in(self.cells())
     }
 
     /// The value of type `V` the scope was seeded with ([`ScopeBuilder::with`]), if any.
@@ -102,23 +110,29 @@ impl<M: Module> Scope<M> {
     /// ```
     #[must_use]
     pub fn seeded<V: Send + Sync + 'static>(&self) -> Option<Arc<V>> {
-        self.inner.cells.seeded::<V>()
+        self.cells().seeded::<V>()
     }
 
     /// The app the scope was opened on (the scope keeps it alive): resolve from it, or open
     /// another scope on it.
     #[must_use]
     pub fn app(&self) -> &Arc<App<M>> {
-        &self.inner.app
+        &self.app
     }
 }
 
 impl<M: Module> Clone for Scope<M> {
     /// The same scope: the clone shares its instances and seeds.
-    #[inline]
+    ///
+    /// The first clone of a scope moves its cells into one allocation the clones share (once no
+    /// resolve on the scope is making an instance); later clones share that allocation. A scope
+    /// that is never cloned never allocates it.
     fn clone(&self) -> Scope<M> {
+        let cells = Cells::new(0, Vec::new());
+        let _ = cells.forward.set(self.cells.share());
         Scope {
-            inner: Arc::clone(&self.inner),
+            app: Arc::clone(&self.app),
+            cells,
         }
     }
 }
@@ -127,7 +141,7 @@ impl<M: Module> std::fmt::Debug for Scope<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scope")
             .field("root", &M::info().name)
-            .field("seeds", &self.inner.cells.seeds().len())
+            .field("seeds", &self.cells().seeds().len())
             .finish_non_exhaustive()
     }
 }
@@ -215,6 +229,9 @@ impl<M: Module, L> std::fmt::Debug for ScopeBuilder<M, L> {
 /// module owns a contiguous range, given out by [`BuildCtx::cells`](crate::build::BuildCtx::cells)).
 pub struct Cells {
     inline: [Cell; INLINE_CELLS],
+    /// Set by the scope's first clone: the cells it and its clones share, which hold what these
+    /// held. An empty cell of a forwarded `Cells` is resolved in the shared ones.
+    forward: OnceLock<Arc<Cells>>,
     /// The cells after the first [`INLINE_CELLS`] and the seeded values; `None` (one test to
     /// drop it) in a scope of an app with at most 4 request providers, opened without seeds.
     more: Option<Box<More>>,
@@ -234,17 +251,22 @@ struct More {
 /// `dyn FnMut` (about 110 instructions); the lock's fast path is one compare-and-swap and one
 /// swap, inlined. A read pays the same lock instead of `OnceLock`'s plain load (see
 /// `ARCHITECTURE.md`, "Runtime and the cost of a resolve").
-type Cell = Mutex<Option<Arc<dyn Any + Send + Sync>>>;
+type Cell = Mutex<Slot>;
 
-/// Cells held in the scope's own allocation: an app with at most this many request-scoped
-/// providers opens a scope with one allocation.
+/// What a cell holds: the instance, once made.
+type Slot = Option<Arc<dyn Any + Send + Sync>>;
+
+/// Cells held inline in the scope: an app with at most this many request-scoped providers opens
+/// a scope without allocating.
 const INLINE_CELLS: usize = 4;
 
 impl Cells {
-    #[inline]
+    #[allow(clippy::inline_always, reason = "see `Scope::open`")]
+    #[inline(always)]
     pub(crate) fn new(n: usize, seeds: Seeds) -> Cells {
         Cells {
             inline: [const { Mutex::new(None) }; INLINE_CELLS],
+            forward: OnceLock::new(),
             more: (n > INLINE_CELLS || !seeds.is_empty()).then(|| {
                 Box::new(More {
                     spill: (INLINE_CELLS..n).map(|_| Mutex::new(None)).collect(),
@@ -252,6 +274,60 @@ impl Cells {
                 })
             }),
         }
+    }
+
+    /// The cells a scope's clones share: made from these the first time, which are left empty
+    /// and forward to them.
+    ///
+    /// The move needs every cell locked at once, so that no resolve makes an instance in a cell
+    /// already moved. Resolves lock cells in dependency order, which is not the cells' order: a
+    /// clone waiting for one cell while holding others could deadlock with them. So it only
+    /// tries: if a cell is locked (an instance is being made), it lets go of all of them and
+    /// tries again. Each cell is filled once, so this ends when the instances being made are.
+    #[cold]
+    fn share(&self) -> Arc<Cells> {
+        loop {
+            if let Some(shared) = self.forward.get() {
+                return Arc::clone(shared);
+            }
+            if let Some(mut all) = self.try_lock_all() {
+                if let Some(shared) = self.forward.get() {
+                    // Another clone moved them while we were locking.
+                    return Arc::clone(shared);
+                }
+                let mut taken = all.iter_mut().map(|cell| cell.take());
+                let mut next = || Mutex::new(taken.next().flatten());
+                let shared = Arc::new(Cells {
+                    inline: std::array::from_fn(|_| next()),
+                    forward: OnceLock::new(),
+                    more: self.more.as_ref().map(|more| {
+                        Box::new(More {
+                            spill: more.spill.iter().map(|_| next()).collect(),
+                            seeds: more.seeds.clone(),
+                        })
+                    }),
+                });
+                // Published before the locks are released: a resolve that finds one of these
+                // cells empty from now on sees the forward and resolves in the shared cells.
+                let _ = self.forward.set(Arc::clone(&shared));
+                return shared;
+            }
+            std::thread::yield_now();
+        }
+    }
+
+    /// Every cell, locked, in order; `None` if one is locked already.
+    fn try_lock_all(&self) -> Option<Vec<MutexGuard<'_, Slot>>> {
+        let spill = self.more.as_ref().map_or(&[][..], |more| &more.spill);
+        self.inline
+            .iter()
+            .chain(spill)
+            .map(|cell| match cell.try_lock() {
+                Ok(guard) => Some(guard),
+                Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+                Err(TryLockError::WouldBlock) => None,
+            })
+            .collect()
     }
 
     fn seeds(&self) -> &[(TypeId, Arc<dyn Any + Send + Sync>)] {
@@ -268,7 +344,7 @@ impl Cells {
     /// Cell `i`, locked. A provider that panicked while being made left its cell empty: the lock
     /// is taken back and the next resolve makes it again.
     #[inline]
-    fn lock(&self, i: usize) -> MutexGuard<'_, Option<Arc<dyn Any + Send + Sync>>> {
+    fn lock(&self, i: usize) -> MutexGuard<'_, Slot> {
         let cell = match i.checked_sub(INLINE_CELLS) {
             None => &self.inline[i],
             Some(j) => match &self.more {
@@ -297,6 +373,12 @@ impl Cells {
                 Err(_) => unreachable!("modkit: a request cell holds another type"),
             };
         }
+        if let Some(shared) = self.forward.get() {
+            // Moved by the scope's first clone (checked under the cell's lock, which the move
+            // held): the instance is made in the shared cells.
+            drop(cell);
+            return shared.get_or_init(i, make);
+        }
         let instance = make();
         *cell = Some(Arc::clone(&instance) as Arc<dyn Any + Send + Sync>);
         instance
@@ -316,6 +398,10 @@ impl Cells {
                 Some(a) => Arc::clone(a),
                 None => unreachable!("modkit: a request cell holds another type"),
             };
+        }
+        if let Some(shared) = self.forward.get() {
+            drop(cell);
+            return shared.get_or_init_dyn(i, make);
         }
         let instance = make();
         *cell = Some(Arc::new(Arc::clone(&instance)));
