@@ -15,12 +15,13 @@ pub use crate::lifetimes::{
     CaptiveRequest, CaptiveTransient, FromApp, Holds, Request, RequestOutsideScope, Singleton,
     Transient, TransientOnRequest,
 };
-pub use crate::module::{ExportAt, ProviderAt, SeenAt, Unjoined, Unwired, Wiring};
+pub use crate::module::{ExportAt, ProviderAt, SeenAt, Unwired, Wiring};
 pub use crate::order::{CycleMsg, Order, build_order, find_cycle, starts};
 pub use crate::provider::{
     Construct, ConstructAsync, Hook, IntoBoxError, Make, MakeIn, Provider, Shareable, hook_future,
     shareable,
 };
+pub use crate::provides::Hands;
 pub use crate::resolve::{
     Allowed, ExportsTo, ImportedBy, Inject, NotExported, OnlyThrough, Resolve, Visible, got, take,
     unreachable_hint,

@@ -62,13 +62,6 @@ impl<M> Wiring<M> for Unwired {
     };
 }
 
-/// Implemented by [`Unwired`] only: `#[module]` writes `Resolve<T>` and `Values` for every `T`
-/// under this bound, so a module whose chain stopped accepts every use quietly. A completed
-/// module's wiring is a local struct without this trait, so those impls never apply to it (and
-/// never overlap its own).
-pub trait Unjoined<T: ?Sized> {}
-impl<T: ?Sized> Unjoined<T> for Unwired {}
-
 /// The `K`-th export of a module, as seen by the importer `I`.
 ///
 /// `I` is there for coherence: an importer in another crate names the export as

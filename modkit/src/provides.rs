@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use crate::Module;
 use crate::lifetimes::{FromApp, Request};
-use crate::resolve::Inject;
+use crate::module::Unwired;
+use crate::resolve::unreachable_hint;
 use crate::scope::Cells;
 
 mod sealed {
@@ -66,14 +67,42 @@ pub trait Provides<T: ?Sized>: Module + sealed::Sealed {
 
 // No `#[diagnostic::do_not_recommend]`: rustc would then stop here and print the generic
 // message instead of the leaf's (`RequestOutsideScope`: "`T` is request-scoped ..."). The price:
-// generic code missing the bound gets rustc's suggestion of the hidden `Resolve<T>`.
+// generic code missing the bound gets `Hands`' message, which names the bound to add.
 impl<M: Module, T: ?Sized> Provides<T> for M
 where
-    M: Inject<T, FromApp, M>,
+    M::Wiring: Hands<M, T, FromApp>,
 {
     #[inline]
     fn __provide(&self) -> Arc<T> {
-        <M as Inject<T, FromApp, M>>::get(self)
+        <M::Wiring as Hands<M, T, FromApp>>::get(self)
+    }
+}
+
+/// How a module whose wiring is `Self` hands out a `T` from lifetime `S`. The join writes it on
+/// each module's wiring type, through the module's `Resolve` impls; for [`Unwired`] (a module
+/// whose chain stopped, whose error was reported there) it hands out nothing and `app.get` on it
+/// stays quiet. Decided by the wiring type alone: a resolve considers one impl.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "generic code resolves `{T}` from a module it knows only as `M: Module`",
+    label = "which types `M` provides is known only for a concrete module",
+    note = "fix: bound the module: `M: modkit::Provides<{T}>` for `app.get`, `M: modkit::ProvidesInScope<{T}>` for `scope.get`"
+)]
+pub trait Hands<M, T: ?Sized, S> {
+    /// The instance outside a request scope.
+    fn get(m: &M) -> Arc<T>;
+    /// The instance inside a request scope.
+    fn get_in(m: &M, cells: &Cells) -> Arc<T>;
+}
+
+impl<M, T: ?Sized, S> Hands<M, T, S> for Unwired {
+    fn get(m: &M) -> Arc<T> {
+        let _ = m;
+        unreachable_hint()
+    }
+    fn get_in(m: &M, cells: &Cells) -> Arc<T> {
+        let _ = (m, cells);
+        unreachable_hint()
     }
 }
 
@@ -118,10 +147,10 @@ pub trait ProvidesInScope<T: ?Sized>: Module + sealed::Sealed {
 
 impl<M: Module, T: ?Sized> ProvidesInScope<T> for M
 where
-    M: Inject<T, Request, M>,
+    M::Wiring: Hands<M, T, Request>,
 {
     #[inline]
     fn __provide_in(&self, cells: &Cells) -> Arc<T> {
-        <M as Inject<T, Request, M>>::get_in(self, cells)
+        <M::Wiring as Hands<M, T, Request>>::get_in(self, cells)
     }
 }

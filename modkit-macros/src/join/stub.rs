@@ -4,8 +4,8 @@
 //! `#[module]` writes the struct and its `Module` impl itself, both naming the module's wiring
 //! type `__modkit_Wiring_M` (see the runtime's `Wiring`). The join defines that type when the
 //! chain completes; until then the name resolves, through a glob import the join's item
-//! shadows, to the runtime's `Unwired`, under which a blanket `Resolve<T>` and `Values` accept
-//! every use. So when a chain stops (a listed name has no companion, an import cycle) or the
+//! shadows, to the runtime's `Unwired`, under which `app.get`, `scope.get` (the runtime's `Via`)
+//! and `Values` accept every use. So when a chain stops (a listed name has no companion, an import cycle) or the
 //! join reports an error, the error is the only one: the module, `App::<M>`, `app.get` stay
 //! quiet. The companion of a failed module says `broken`, and its importers stay quiet too.
 
@@ -19,10 +19,7 @@ pub(crate) fn wiring_ident(name: &syn::Ident) -> syn::Ident {
     format_ident!("__modkit_Wiring_{}", name)
 }
 
-/// The struct, the fallback of its wiring, its `Module` impl and the fallback `Resolve` impl. Its
-/// bound wraps the parameter in `PhantomData`: no other crate may implement
-/// `Unjoined<PhantomData<X>>` for the wiring type (the orphan rule), so it never overlaps the
-/// join's impls; `do_not_recommend` keeps it out of the messages of a completed module.
+/// The struct, the fallback of its wiring and its `Module` impl.
 pub(crate) fn module_items(spec: &Spec, attrs: &[syn::Attribute]) -> TokenStream {
     let (krate, name, vis) = (&spec.krate, &spec.name, &spec.vis);
     let p = quote!(#krate::__private);
@@ -56,15 +53,6 @@ pub(crate) fn module_items(spec: &Spec, attrs: &[syn::Attribute]) -> TokenStream
             fn __build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<Self, #krate::BuildError> {
                 #wiring::build_sync(__modkit_ctx)
             }
-        }
-        #[automatically_derived]
-        #[diagnostic::do_not_recommend]
-        impl<__T: ?::core::marker::Sized> #p::Resolve<__T> for #name
-        where
-            #w: #p::Unjoined<::core::marker::PhantomData<__T>>,
-        {
-            type Access = #p::Visible;
-            type Life = #p::Singleton;
         }
     }
 }

@@ -52,6 +52,20 @@ pub(super) fn structs(cx: &Ctx<'_>) -> TokenStream {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         #vis enum #wiring {}
+        #[automatically_derived]
+        impl<__T: ?::core::marker::Sized, __S> #p::Hands<#name, __T, __S> for #wiring
+        where
+            #name: #p::Inject<__T, __S, #name>,
+        {
+            #[inline]
+            fn get(__modkit_m: &#name) -> #p::Arc<__T> {
+                <#name as #p::Inject<__T, __S, #name>>::get(__modkit_m)
+            }
+            #[inline]
+            fn get_in(__modkit_m: &#name, __modkit_c: &#p::Cells) -> #p::Arc<__T> {
+                <#name as #p::Inject<__T, __S, #name>>::get_in(__modkit_m, __modkit_c)
+            }
+        }
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         #vis struct #builder {
