@@ -75,11 +75,13 @@ pub(crate) fn provider_impl(
     krate: &syn::Path,
     impl_head: &TokenStream,
     output: &TokenStream,
-    name: &str,
+    name: &syn::Ident,
     hook_self: &TokenStream,
     opts: &Opts,
 ) -> TokenStream {
     let p = quote!(#krate::__private);
+    let name_span = name.span();
+    let name = name.to_string();
     let call = |hook: &syn::Path| -> TokenStream {
         let path = if hook.get_ident().is_some() {
             quote_spanned!(hook.span()=> <#hook_self>::#hook)
@@ -110,11 +112,15 @@ pub(crate) fn provider_impl(
             }
         }
     });
+    // `Send + Sync` is checked once, here, at the provider: the module's impls do not require
+    // it again (see `Provider::Output`).
+    let shareable = quote_spanned!(name_span=> #p::shareable::<#output>());
     quote! {
         #[automatically_derived]
         #impl_head {
             type Output = #output;
             const NAME: &'static str = #name;
+            const SHAREABLE: () = #shareable;
             #init
             #shutdown
         }

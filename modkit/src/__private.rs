@@ -9,7 +9,8 @@ pub use modkit_macros::__join;
 pub use std::sync::Arc;
 
 pub use crate::build::{
-    AnyModule, BoxFuture, BuildCtx, BuildFn, BuildSyncFn, NoAsync, SyncBuildable, erased,
+    AnyModule, BoxFuture, BuildCtx, BuildFn, BuildSyncFn, NoAsync, SharedModule, SyncBuildable,
+    erased,
 };
 pub use crate::lifetimes::{
     CaptiveRequest, CaptiveTransient, FromApp, Holds, Request, RequestOutsideScope, Singleton,

@@ -38,6 +38,18 @@ type ShutdownFn = Box<dyn FnOnce() -> Option<BoxFuture<'static, Result<(), BoxEr
 /// A built module, type-erased: what an importer keeps alive when it does not reach into it.
 pub type AnyModule = Arc<dyn Any + Send + Sync>;
 
+/// A module an importer keeps: shared across threads like the app. `Module` itself does not
+/// require it, so that a provider that is not `Send + Sync` is reported once, at the provider
+/// (`Provider::Output: Shareable`), and not again at every impl of its module.
+#[diagnostic::on_unimplemented(
+    message = "module `{Self}` is not `Send + Sync`, because one of its providers is not",
+    label = "imported here: an app is shared across threads, and so is every module in it",
+    note = "the provider is reported above; fix it there and this error goes away"
+)]
+pub trait SharedModule: Send + Sync {}
+#[diagnostic::do_not_recommend]
+impl<T: Send + Sync> SharedModule for T {}
+
 /// The import `M` a module keeps type-erased, to reach an imported singleton it holds no copy
 /// of (a cold path: `App::get` on a module that exports something).
 #[inline]
@@ -104,7 +116,10 @@ impl BuildCtx {
     ///
     /// # Errors
     /// The first provider or init hook that failed, its path starting at `M`.
-    pub async fn import<M: Module>(&mut self, build: BuildFn<M>) -> Result<Arc<M>, BuildError> {
+    pub async fn import<M: Module + SharedModule>(
+        &mut self,
+        build: BuildFn<M>,
+    ) -> Result<Arc<M>, BuildError> {
         if let Some(m) = self.find::<M>() {
             return Ok(m);
         }
@@ -117,7 +132,10 @@ impl BuildCtx {
     ///
     /// # Errors
     /// The first provider that failed, its path starting at `M`.
-    pub fn import_sync<M: Module>(&mut self, build: BuildSyncFn<M>) -> Result<Arc<M>, BuildError> {
+    pub fn import_sync<M: Module + SharedModule>(
+        &mut self,
+        build: BuildSyncFn<M>,
+    ) -> Result<Arc<M>, BuildError> {
         if let Some(m) = self.find::<M>() {
             return Ok(m);
         }
@@ -127,7 +145,7 @@ impl BuildCtx {
 
     /// The module `M` already built along another path.
     #[inline]
-    fn find<M: Module>(&self) -> Option<Arc<M>> {
+    fn find<M: Module + SharedModule>(&self) -> Option<Arc<M>> {
         let id = TypeId::of::<M>();
         let any = self
             .inline
@@ -141,7 +159,10 @@ impl BuildCtx {
 
     /// What an import of `M` returns: the registered module, or the error with `M` in front of
     /// its path.
-    fn register<M: Module>(&mut self, built: Result<M, BuildError>) -> Result<Arc<M>, BuildError> {
+    fn register<M: Module + SharedModule>(
+        &mut self,
+        built: Result<M, BuildError>,
+    ) -> Result<Arc<M>, BuildError> {
         match built {
             Ok(m) => Ok(self.keep(m)),
             Err(e) => Err(e.within(M::info().name)),
@@ -150,7 +171,7 @@ impl BuildCtx {
 
     /// Registers the module `M`, just built: once per app, whatever the number of paths
     /// importing it.
-    fn keep<M: Module>(&mut self, m: M) -> Arc<M> {
+    fn keep<M: Module + SharedModule>(&mut self, m: M) -> Arc<M> {
         let m = Arc::new(m);
         let entry = (TypeId::of::<M>(), Arc::clone(&m) as AnyModule);
         match self.inline.iter_mut().find(|slot| slot.is_none()) {
@@ -212,7 +233,10 @@ impl BuildCtx {
         &mut self,
         index: usize,
         v: &Arc<P::Output>,
-    ) -> Result<(), BuildError> {
+    ) -> Result<(), BuildError>
+    where
+        P::Output: Send + Sync,
+    {
         let module = M::info().name;
         if let Some(init) = P::init(v) {
             use tracing::Instrument as _;

@@ -294,7 +294,7 @@ pub use modkit_macros::module;
 pub use modkit_macros::provider;
 
 /// A module: a struct annotated with [`#[module]`](macro@module). Implemented by the macro only.
-pub trait Module: Sized + Send + Sync + 'static {
+pub trait Module: Sized + 'static {
     /// The module's generated wiring: where its build and its static description come from,
     /// and what the app's values are checked against (see [`App::builder`]).
     #[doc(hidden)]

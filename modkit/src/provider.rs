@@ -11,10 +11,13 @@ use crate::{BoxError, Module};
 /// Written by `#[injectable]` and `#[provider]` on the listed type (the struct, or the marker
 /// type of a factory function): what it provides and its lifecycle hooks.
 pub trait Provider: 'static {
-    /// The provided type.
-    type Output: Send + Sync + 'static;
+    /// The provided type. It must be `Send + Sync`: checked once, at the provider
+    /// ([`Provider::SHAREABLE`]), so that its module's impls stay quiet.
+    type Output: 'static;
     /// The provider's name in messages and in the graph.
     const NAME: &'static str;
+    /// Where the macros check that `Output` is `Send + Sync` ([`shareable`]), once per provider.
+    const SHAREABLE: ();
     /// Whether it has a shutdown hook.
     const HAS_SHUTDOWN: bool = false;
     /// The init hook, if any.
@@ -116,7 +119,7 @@ pub async fn hook_future<H: Hook>(hook: H) -> Result<(), BoxError> {
     label = "the built app is shared across threads and tokio tasks",
     note = "fix: use thread-safe parts (`Arc` instead of `Rc`, `Mutex` or atomics instead of `RefCell`/`Cell`)"
 )]
-pub trait Shareable {}
+pub trait Shareable: Send + Sync {}
 #[diagnostic::do_not_recommend]
 impl<T: ?Sized + Send + Sync> Shareable for T {}
 

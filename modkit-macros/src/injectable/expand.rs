@@ -24,7 +24,7 @@ pub(super) fn provider(input: &syn::DeriveInput, krate: &syn::Path, opts: &Opts)
         krate,
         &quote!(impl #impl_g #krate::__private::Provider for #name #ty_g where #(#preds,)*),
         &quote!(Self),
-        &name.to_string(),
+        name,
         &quote!(Self),
         opts,
     )

@@ -76,7 +76,7 @@ pub(super) fn provider(
         krate,
         &quote!(impl #krate::__private::Provider for #name),
         output,
-        &name.to_string(),
+        name,
         &quote!(#output),
         opts,
     )
