@@ -26,6 +26,7 @@ pub(crate) fn module_items(spec: &Spec, attrs: &[syn::Attribute]) -> TokenStream
     let w = wiring_ident(name);
     let fallback = format_ident!("__modkit_fallback_{}", name);
     let wiring = quote!(<#w as #p::Wiring<#name>>);
+    let inner = from_child(krate);
     quote! {
         #(#attrs)*
         #vis struct #name {
@@ -35,7 +36,7 @@ pub(crate) fn module_items(spec: &Spec, attrs: &[syn::Attribute]) -> TokenStream
         #[allow(non_snake_case)]
         mod #fallback {
             #[allow(non_camel_case_types)]
-            pub type #w = #p::Unwired;
+            pub type #w = #inner::__private::Unwired;
         }
         #[allow(unused_imports)]
         use #fallback::*;
@@ -54,6 +55,21 @@ pub(crate) fn module_items(spec: &Spec, attrs: &[syn::Attribute]) -> TokenStream
                 #wiring::build_sync(__modkit_ctx)
             }
         }
+    }
+}
+
+/// The runtime's path as seen from a module nested in the module's scope: a relative path
+/// (`crate = mk`, a `use modkit as mk;` alias) gets `super::`, `self::` becomes `super::`.
+fn from_child(krate: &TokenStream) -> TokenStream {
+    let mut tokens = krate.clone().into_iter();
+    match tokens.next() {
+        Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == ':' => krate.clone(),
+        Some(proc_macro2::TokenTree::Ident(i)) if i == "crate" => krate.clone(),
+        Some(proc_macro2::TokenTree::Ident(i)) if i == "self" => {
+            let rest: TokenStream = tokens.collect();
+            quote!(super #rest)
+        }
+        _ => quote!(super::#krate),
     }
 }
 
