@@ -29,7 +29,7 @@ pub struct AppModule;
 #[test]
 fn every_module_once_root_first() {
     let g = Graph::of::<AppModule>();
-    let names: Vec<_> = g.modules().iter().map(|m| m.name).collect();
+    let names: Vec<_> = g.modules().iter().map(|m| m.name()).collect();
     assert_eq!(names, ["AppModule", "UserModule", "LoggerModule"]);
 }
 
@@ -39,29 +39,29 @@ fn info_holds_providers_exports_and_edges() {
     let user = g
         .modules()
         .iter()
-        .find(|m| m.name == "UserModule")
+        .find(|m| m.name() == "UserModule")
         .expect("UserModule in graph");
     let providers: Vec<_> = user
-        .providers
+        .providers()
         .iter()
-        .map(|p| (p.name, p.exported))
+        .map(|p| (p.name(), p.exported()))
         .collect();
     assert_eq!(providers, [("UserRepo", false), ("UserService", true)]);
-    let repo_deps: Vec<_> = user.providers[0]
-        .deps
+    let repo_deps: Vec<_> = user.providers()[0]
+        .deps()
         .iter()
-        .map(|d| (d.module, d.ty, d.local))
+        .map(|d| (d.module(), d.ty(), d.local()))
         .collect();
     assert_eq!(repo_deps, [("LoggerModule", "Logger", None)]);
-    let svc_deps: Vec<_> = user.providers[1]
-        .deps
+    let svc_deps: Vec<_> = user.providers()[1]
+        .deps()
         .iter()
-        .map(|d| (d.module, d.ty, d.local))
+        .map(|d| (d.module(), d.ty(), d.local()))
         .collect();
     assert_eq!(svc_deps, [("UserModule", "UserRepo", Some(0))]);
-    assert_eq!(user.exports.len(), 1);
+    assert_eq!(user.exports().len(), 1);
     assert_eq!(
-        (user.exports[0].name, user.exports[0].origin),
+        (user.exports()[0].name(), user.exports()[0].origin()),
         ("UserService", "UserModule")
     );
 }
@@ -115,7 +115,11 @@ mod kinds {
     #[test]
     fn provider_kinds_are_in_the_info_and_the_pictures() {
         let info = Graph::of::<KindsModule>().modules()[0];
-        let kinds: Vec<(&str, Kind)> = info.providers.iter().map(|p| (p.name, p.kind)).collect();
+        let kinds: Vec<(&str, Kind)> = info
+            .providers()
+            .iter()
+            .map(|p| (p.name(), p.kind()))
+            .collect();
         assert_eq!(
             kinds,
             [

@@ -35,7 +35,7 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
         LocalKind::Alias(t) => {
             let tn = &model.local(t).name;
             let t = t.0;
-            quote!(&[#krate::info::DepInfo { ty: #tn, module: #module_name, local: ::core::option::Option::Some(#t) }])
+            quote!(&[#krate::info::DepInfo::new(#tn, #module_name, ::core::option::Option::Some(#t))])
         }
     }
 }
@@ -76,7 +76,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
                 (&s.name, &s.origin)
             }
         };
-        quote!(#krate::info::ExportInfo { name: #n, origin: #o })
+        quote!(#krate::info::ExportInfo::new(#n, #o))
     });
     let import_tys = model.imports.iter().map(|i| &i.ty);
     let first_async = match cx.layout.first_async {
@@ -102,14 +102,14 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             type Parts = #parts;
             type Builder = #builder;
             type FirstAsync = #first_async;
-            const INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo {
-                name: #module_name,
-                id: #id,
-                imports: &[#(<#import_tys as #krate::Module>::info),*],
-                providers: &[#(#krate::info::ProviderInfo { name: #local_names, deps: #dep_refs, exported: #exported, kind: #kinds }),*],
-                exports: &[#(#export_infos),*],
-                starts: &#name::__MODKIT_STARTS,
-            };
+            const INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo::new(
+                #module_name,
+                #id,
+                &[#(<#import_tys as #krate::Module>::info),*],
+                &[#(#krate::info::ProviderInfo::new(#local_names, #dep_refs, #exported, #kinds)),*],
+                &[#(#export_infos),*],
+                &#name::__MODKIT_STARTS,
+            );
             #build_fn
         }
         #(#shareable)*
@@ -146,7 +146,7 @@ fn literal(
                     || quote!(::core::option::Option::None),
                     |i| quote!(::core::option::Option::Some(#i)),
                 );
-                quote!(#krate::info::DepInfo { ty: #ty, module: #module, local: #local })
+                quote!(#krate::info::DepInfo::new(#ty, #module, #local))
             });
             quote!(&[#(#infos),*])
         })

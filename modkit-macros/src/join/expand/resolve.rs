@@ -30,7 +30,7 @@ fn dep_info(cx: &Ctx<'_>, n: &str, origin: &str, local: Option<usize>) -> TokenS
     } else {
         quote!(::core::option::Option::None)
     };
-    quote!(const DEP: #krate::info::DepInfo = #krate::info::DepInfo { ty: #n, module: #origin, local: #local };)
+    quote!(const DEP: #krate::info::DepInfo = #krate::info::DepInfo::new(#n, #origin, #local);)
 }
 
 /// The methods an impl for a type of lifetime `life` writes; `Resolve`'s defaults cover the rest
