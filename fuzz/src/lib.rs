@@ -293,6 +293,28 @@ fn chains_of(out: &TokenStream) -> Vec<Chain> {
     found
 }
 
+/// Every payload a companion hands on is one record of the wire format (`wire::Payload`), and
+/// writing what was read gives the same tokens: a macro that writes a payload the join cannot
+/// read, or the format drifting between writer and reader, is a crash.
+fn check_payload(payload: &TokenStream) {
+    let read = syn::parse::Parser::parse2(
+        |input: syn::parse::ParseStream<'_>| <wire::Payload as wire::Wire>::read(input),
+        payload.clone(),
+    );
+    match read {
+        Ok(p) => {
+            let mut again = TokenStream::new();
+            wire::Wire::write(&p, &mut again);
+            assert_eq!(
+                again.to_string(),
+                payload.to_string(),
+                "a payload does not round-trip through the wire format"
+            );
+        }
+        Err(e) => panic!("a companion's payload is not a wire record ({e}): {payload}"),
+    }
+}
+
 /// The last identifier of a macro path.
 fn last_ident(path: &TokenStream) -> Option<String> {
     path.clone().into_iter().filter_map(|tt| match tt {
@@ -369,6 +391,7 @@ pub fn pipeline(file: &str) -> Option<Run> {
                     waiting.push(c);
                     break;
                 };
+                check_payload(payload);
                 c.acc.extend(payload.clone());
                 if c.rest.is_empty() {
                     // A companion always has a next link; a chain without one ends here.
