@@ -448,7 +448,7 @@ record! {
     /// A type a module knows without handing it on: a private provider, a type seen through an
     /// import, a value some module below declares.
     "item" struct ManifestItem {
-        /// Its position in the matching `ProviderAt`/`SeenAt`/`ValueAt` impls.
+        /// Its position in the matching `Hidden` type list or `ValueAt` impls.
         k: usize,
         key: String,
         exact: bool,

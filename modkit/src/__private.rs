@@ -16,7 +16,7 @@ pub use crate::lifetimes::{
     CaptiveRequest, CaptiveTransient, FromApp, Holds, Request, RequestOutsideScope, Singleton,
     Transient, TransientOnRequest,
 };
-pub use crate::module::{ExportAt, ProviderAt, SeenAt, Unwired, Wiring};
+pub use crate::module::{At, ExportAt, Hidden, S, Unwired, Wiring, Z};
 pub use crate::order::{CycleMsg, Order, build_order, find_cycle, starts};
 pub use crate::provider::{
     Construct, ConstructAsync, Hook, IntoBoxError, Make, MakeIn, Provider, Shareable, hook_future,

@@ -1,6 +1,7 @@
 //! The generated shape of a module: its parts, and the numbered views its importers and hints
 //! name (exports, providers, types seen through imports).
 
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 use crate::build::{BoxFuture, BuildCtx, NoAsync};
@@ -88,16 +89,35 @@ pub trait ExportAt<const K: usize, I>: Module {
     }
 }
 
-/// The `K`-th provider of a module, private or not (used only to name it in hints).
-pub trait ProviderAt<const K: usize, I>: Module {
-    /// The provided type.
-    type Ty: ?Sized;
+/// What importers of a module may name in hint impls: its private providers and the types it
+/// sees through its imports without handing them on, as type lists read with [`At`]. One impl
+/// per module, written only when a list is not empty. `I` is the importer (see [`ExportAt`]).
+pub trait Hidden<I> {
+    /// `(PhantomData<T>, (), rest)` per private provider.
+    type Privates;
+    /// `(PhantomData<T>, Owner, rest)` per seen type, `Owner` the import that exports it.
+    type Seen;
 }
 
-/// The `K`-th type a module sees through its imports (used only to name it in hints).
-pub trait SeenAt<const K: usize, I>: Module {
-    /// The visible type.
+/// Position zero of a type list.
+pub enum Z {}
+/// The position after `N`.
+pub struct S<N>(PhantomData<N>);
+
+/// The entry at position `N` of a type list `(PhantomData<T>, Owner, rest)`, read by the
+/// importer `I` (a local type in the trait reference lets rustc normalize the projection when it
+/// checks the importer's impls for overlap, as with [`ExportAt`]).
+pub trait At<N, I> {
+    /// The entry's type.
     type Ty: ?Sized;
-    /// The import that exports it.
+    /// The entry's owner (`()` in a list of private providers).
     type Owner;
+}
+impl<H: ?Sized, O, R, I> At<Z, I> for (PhantomData<H>, O, R) {
+    type Ty = H;
+    type Owner = O;
+}
+impl<H: ?Sized, O, R: At<N, I>, N, I> At<S<N>, I> for (PhantomData<H>, O, R) {
+    type Ty = R::Ty;
+    type Owner = R::Owner;
 }

@@ -76,7 +76,7 @@ pub(crate) struct Local {
     pub(crate) id: Identity,
     /// How the graph and messages name it: the struct, the factory function, the trait object.
     pub(crate) name: String,
-    /// Whether importers may name it in a hint (`ProviderAt`).
+    /// Whether importers may name it in a hint (`Hidden`).
     pub(crate) hintable: bool,
     pub(crate) kind: LocalKind,
     pub(crate) life: Life,
@@ -245,7 +245,7 @@ impl Model {
     pub(crate) fn is_exported(&self, id: LocalId) -> bool {
         self.exports.contains(&Export::Local(id))
     }
-    /// Whether importers may name local `id` in a hint (`ProviderAt`, the manifest's
+    /// Whether importers may name local `id` in a hint (`Hidden`, the manifest's
     /// `privates`): a private provider whose type they can name, identified exactly or as a
     /// factory's output. An exported one they see through `ExportAt`.
     pub(crate) fn hints_private(&self, id: LocalId) -> bool {

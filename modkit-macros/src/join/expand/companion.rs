@@ -52,8 +52,9 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
     let privates = model
         .locals()
         .filter(|(i, _)| model.hints_private(*i))
-        .map(|(i, l)| ManifestItem {
-            k: i.0,
+        .enumerate()
+        .map(|(k, (_, l))| ManifestItem {
+            k,
             key: l.id.key.clone(),
             exact: l.id.exact,
             spelling: l.id.spelling.clone(),
@@ -62,8 +63,9 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
     let seen = model
         .seens()
         .filter(|(n, s)| seen_hintable(cx, *n, s))
-        .map(|(n, s)| ManifestItem {
-            k: n.0,
+        .enumerate()
+        .map(|(k, (_, s))| ManifestItem {
+            k,
             key: s.id.key.clone(),
             exact: s.id.exact,
             spelling: s.id.spelling.clone(),

@@ -1,6 +1,5 @@
-//! What importers may name: the module's exports (`ExportAt`), and for hints its providers
-//! (`ProviderAt`) and seen types (`SeenAt`); the values of the graph below it (`ValueAt`,
-//! `Values`).
+//! What importers may name: the module's exports (`ExportAt`), and for hints its private
+//! providers and seen types (`Hidden`); the values of the graph below it (`ValueAt`, `Values`).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -17,10 +16,9 @@ pub(super) fn exports(cx: &Ctx<'_>) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(k, e)| export_at(cx, k, *e));
-    let provider_ats = provider_ats(cx);
-    let seen_ats = seen_ats(cx);
+    let hidden = hidden(cx);
     let values = values(cx);
-    quote!(#(#export_ats)* #provider_ats #seen_ats #values)
+    quote!(#(#export_ats)* #hidden #values)
 }
 
 fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
@@ -79,7 +77,7 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
     }
 }
 
-/// Whether importers may name a type this module sees through an import in a hint (`SeenAt`,
+/// Whether importers may name a type this module sees through an import in a hint (`Hidden`,
 /// the manifest's `seen`): one it does not re-export (importers see those through `ExportAt`),
 /// from an import they may name (E0446 otherwise).
 pub(crate) fn seen_hintable(cx: &Ctx<'_>, n: SeenId, s: &Seen) -> bool {
@@ -87,24 +85,40 @@ pub(crate) fn seen_hintable(cx: &Ctx<'_>, n: SeenId, s: &Seen) -> bool {
         && !cx.model.exports.contains(&Export::Seen(n))
 }
 
-fn provider_ats(cx: &Ctx<'_>) -> TokenStream {
+/// The `Hidden` impl: the private providers importers may hint and the seen types the module
+/// does not re-export, as two type lists, in the order of the manifest's `privates` and `seen`.
+fn hidden(cx: &Ctx<'_>) -> TokenStream {
     let Ctx { p, name, model, .. } = cx;
-    let impls = model.locals().filter(|(i, _)| model.hints_private(*i)).map(|(i, l)| {
-        let (ty, i) = (&l.provided, i.0);
-        quote!(#[automatically_derived] impl<__I> #p::ProviderAt<#i, __I> for #name { type Ty = #ty; })
-    });
-    quote!(#(#impls)*)
-}
-
-fn seen_ats(cx: &Ctx<'_>) -> TokenStream {
-    let Ctx { p, name, model, .. } = cx;
-    let impls = model.seens().filter(|(n, s)| seen_hintable(cx, *n, s)).map(|(n, s)| {
-        let ty = cx.seen_ty(n, &quote!(__I));
-        let imp = cx.import_ty(s.import);
-        let n = n.0;
-        quote!(#[automatically_derived] impl<__I> #p::SeenAt<#n, __I> for #name { type Ty = #ty; type Owner = #imp; })
-    });
-    quote!(#(#impls)*)
+    let privates: Vec<(TokenStream, TokenStream)> = model
+        .locals()
+        .filter(|(i, _)| model.hints_private(*i))
+        .map(|(_, l)| (l.provided.clone(), quote!(())))
+        .collect();
+    let seen: Vec<(TokenStream, TokenStream)> = model
+        .seens()
+        .filter(|(n, s)| seen_hintable(cx, *n, s))
+        .map(|(n, s)| {
+            let imp = cx.import_ty(s.import);
+            (cx.seen_ty(n, &quote!(__I)), quote!(#imp))
+        })
+        .collect();
+    if privates.is_empty() && seen.is_empty() {
+        return TokenStream::new();
+    }
+    let list = |entries: &[(TokenStream, TokenStream)]| {
+        entries.iter().rev().fold(
+            quote!(()),
+            |rest, (ty, owner)| quote!((::core::marker::PhantomData<#ty>, #owner, #rest)),
+        )
+    };
+    let (privates, seen) = (list(&privates), list(&seen));
+    quote! {
+        #[automatically_derived]
+        impl<__I> #p::Hidden<__I> for #name {
+            type Privates = #privates;
+            type Seen = #seen;
+        }
+    }
 }
 
 /// `ValueAt` per value of the graph below the module, and `Values`: the app's value list `L`

@@ -162,22 +162,29 @@ fn seen(cx: &Ctx<'_>, n: SeenId) -> TokenStream {
     impl_resolve(cx, &ty, s.life, &dep, &methods)
 }
 
+/// Position `k` of a type list (`S<S<Z>>` for 2): see the runtime's `At`.
+fn position(p: &TokenStream, k: usize) -> TokenStream {
+    (0..k).fold(quote!(#p::Z), |inner, _| quote!(#p::S<#inner>))
+}
+
 /// Hints exist only to fail with a message: types, no code.
 fn hint(cx: &Ctx<'_>, h: &Hint) -> TokenStream {
     let Ctx { p, name, .. } = cx;
     let (ty, access) = match *h {
         Hint::NotExported { import, k } => {
             let imp = cx.import_ty(import);
+            let at = position(p, k);
             (
-                quote!(<#imp as #p::ProviderAt<#k, #name>>::Ty),
+                quote!(<<#imp as #p::Hidden<#name>>::Privates as #p::At<#at, #name>>::Ty),
                 quote!(#p::NotExported<#imp>),
             )
         }
         Hint::OnlyThrough { import, k } => {
             let imp = cx.import_ty(import);
+            let at = position(p, k);
             (
-                quote!(<#imp as #p::SeenAt<#k, #name>>::Ty),
-                quote!(#p::OnlyThrough<<#imp as #p::SeenAt<#k, #name>>::Owner, #imp>),
+                quote!(<<#imp as #p::Hidden<#name>>::Seen as #p::At<#at, #name>>::Ty),
+                quote!(#p::OnlyThrough<<<#imp as #p::Hidden<#name>>::Seen as #p::At<#at, #name>>::Owner, #imp>),
             )
         }
     };
