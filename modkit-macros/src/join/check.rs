@@ -245,11 +245,7 @@ fn imports(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut
 fn seen(spec: &Spec, model: &mut Model, errors: &mut Vec<syn::Error>) {
     for (j, import) in model.imports.iter().enumerate() {
         for e in &import.manifest.exports {
-            let id = Identity {
-                key: e.key.clone(),
-                exact: e.exact,
-                spelling: e.spelling.clone(),
-            };
+            let id = Identity::from(e);
             if model.locals.iter().any(|l| l.id.same_type(&id)) {
                 continue;
             }
@@ -293,11 +289,7 @@ fn hints(_spec: &Spec, model: &mut Model) {
             let m = &import.manifest;
             let items = if pass == 0 { &m.privates } else { &m.seen };
             for item in items {
-                let id = Identity {
-                    key: item.key.clone(),
-                    exact: item.exact,
-                    spelling: item.spelling.clone(),
-                };
+                let id = Identity::from(item);
                 let known = model.locals.iter().any(|l| l.id.same_type(&id))
                     || model.seen.iter().any(|s| s.id.same_type(&id))
                     || hinted.iter().any(|h| h.same_type(&id))
@@ -347,11 +339,7 @@ fn exports(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut
                     continue;
                 };
                 for me in &import.manifest.exports {
-                    let id = Identity {
-                        key: me.key.clone(),
-                        exact: me.exact,
-                        spelling: me.spelling.clone(),
-                    };
+                    let id = Identity::from(me);
                     if let Some(x) = find(model, &id) {
                         push(&mut out, x);
                     }

@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 
-use crate::wire::{Life, Manifest};
+use crate::wire::{Life, Manifest, ManifestExport, ManifestItem};
 
 /// A provider of the module, by its position in [`Model::locals`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,38 @@ impl Identity {
     /// The spelling's identifier without generic arguments: what dependencies are matched by.
     pub(crate) fn base(&self) -> &str {
         base_of(&self.spelling)
+    }
+}
+
+impl Identity {
+    /// The manifest entry importers match this identity by, at position `k` of its list.
+    pub(crate) fn item(&self, k: usize) -> ManifestItem {
+        ManifestItem {
+            k,
+            key: self.key.clone(),
+            exact: self.exact,
+            spelling: self.spelling.clone(),
+        }
+    }
+}
+
+impl From<&ManifestExport> for Identity {
+    fn from(e: &ManifestExport) -> Identity {
+        Identity {
+            key: e.key.clone(),
+            exact: e.exact,
+            spelling: e.spelling.clone(),
+        }
+    }
+}
+
+impl From<&ManifestItem> for Identity {
+    fn from(e: &ManifestItem) -> Identity {
+        Identity {
+            key: e.key.clone(),
+            exact: e.exact,
+            spelling: e.spelling.clone(),
+        }
     }
 }
 

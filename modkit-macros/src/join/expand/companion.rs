@@ -53,23 +53,13 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
         .locals()
         .filter(|(i, _)| model.hints_private(*i))
         .enumerate()
-        .map(|(k, (_, l))| ManifestItem {
-            k,
-            key: l.id.key.clone(),
-            exact: l.id.exact,
-            spelling: l.id.spelling.clone(),
-        })
+        .map(|(k, (_, l))| l.id.item(k))
         .collect();
     let seen = model
         .seens()
         .filter(|(n, s)| seen_hintable(cx, *n, s))
         .enumerate()
-        .map(|(k, (_, s))| ManifestItem {
-            k,
-            key: s.id.key.clone(),
-            exact: s.id.exact,
-            spelling: s.id.spelling.clone(),
-        })
+        .map(|(k, (_, s))| s.id.item(k))
         .collect();
     let values = layout
         .values
