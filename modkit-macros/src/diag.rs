@@ -590,3 +590,58 @@ pub(crate) fn provider_made_when_resolved(
         ),
     )
 }
+
+// ---------------------------------------------------------------------------------------------
+// #[derive(Config)]
+
+pub(crate) fn config_not_struct(span: Span, name: &syn::Ident, what: &str) -> syn::Error {
+    syn::Error::new(
+        span,
+        format!(
+            "`#[derive(Config)]` on {what}: `{name}` has no fields to read settings into\n\
+             a config type is a struct with named fields, one per setting; fix: make `{name}` a struct"
+        ),
+    )
+}
+
+pub(crate) fn config_tuple(span: Span, name: &syn::Ident) -> syn::Error {
+    syn::Error::new(
+        span,
+        format!(
+            "config `{name}` has unnamed fields\n\
+             each setting is read by its field's name (`[db] url = ..`, `DB__URL`); fix: name the fields"
+        ),
+    )
+}
+
+pub(crate) fn config_generic(span: Span, name: &syn::Ident) -> syn::Error {
+    syn::Error::new(
+        span,
+        format!(
+            "config `{name}` has generic parameters\n\
+             its schema is one list of settings, known when `{name}` is declared; fix: remove the parameters"
+        ),
+    )
+}
+
+pub(crate) fn config_unknown_arg(path: &syn::Path, valid: &[&str]) -> syn::Error {
+    at(
+        path,
+        format!(
+            "unknown `#[config(..)]` argument `{}`; the valid ones here are: {}",
+            pretty(path),
+            valid.join(", ")
+        ),
+    )
+}
+
+pub(crate) fn config_serde_refused(span: Span, attr: &str, name: &syn::Ident) -> syn::Error {
+    syn::Error::new(
+        span,
+        format!(
+            "`#[serde({attr})]` on config `{name}`: modkit names each setting's key and environment variable \
+             after the field, and `{attr}` changes keys where it cannot see them\n\
+             fix: rename fields one by one (`#[serde(rename = \"..\")]`), or nest a config (`#[config(nested)]`)"
+        ),
+    )
+}

@@ -4,6 +4,7 @@ use proc_macro::TokenStream;
 
 mod args;
 mod chain;
+mod config;
 mod diag;
 mod injectable;
 mod join;
@@ -73,6 +74,14 @@ pub fn module(args: TokenStream, item: TokenStream) -> TokenStream {
 pub fn provider(args: TokenStream, item: TokenStream) -> TokenStream {
     let site = site(&item);
     provider::expand(args.into(), &item.into(), &site).into()
+}
+
+/// Declares a config type's schema: `#[derive(serde::Deserialize, modkit::Config)]`.
+///
+/// See `modkit::config` (the `config` feature of `modkit`) for the full reference.
+#[proc_macro_derive(Config, attributes(config))]
+pub fn derive_config(item: TokenStream) -> TokenStream {
+    config::derive(item.into()).into()
 }
 
 #[doc(hidden)]

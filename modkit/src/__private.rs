@@ -12,6 +12,11 @@ pub use crate::build::{
     AnyModule, BoxFuture, BuildCtx, BuildFn, BuildSyncFn, NoAsync, SharedModule, SyncBuildable,
     erased,
 };
+#[cfg(feature = "config")]
+pub use crate::config::{
+    Checks, Config, Field, Probe, Schema, ShowDebug, ShowNothing, ShowToml, Shown, probe, read_as,
+    unprobed,
+};
 pub use crate::lifetimes::{
     CaptiveRequest, CaptiveTransient, FromApp, Holds, Request, RequestOutsideScope, Singleton,
     Transient, TransientOnRequest,
@@ -29,3 +34,5 @@ pub use crate::resolve::{
 };
 pub use crate::scope::Cells;
 pub use crate::values::{Has, Here, There, ValueAt, Values};
+#[cfg(feature = "config")]
+pub use figment::{Error as FigmentError, Figment};

@@ -69,6 +69,8 @@
 pub mod __private;
 mod app;
 mod build;
+#[cfg(feature = "config")]
+pub mod config;
 mod error;
 mod graph;
 pub mod info;
@@ -82,6 +84,8 @@ mod scope;
 mod values;
 
 pub use app::{App, AppBuilder};
+#[cfg(feature = "config")]
+pub use config::Config;
 pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};
 pub use graph::Graph;
 /// Makes a struct a provider: a type a [`#[module]`](macro@module) can build and inject.
