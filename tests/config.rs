@@ -223,3 +223,158 @@ fn the_schema_lists_fields_types_defaults_docs() {
         Some("Connections at most.")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Through the app: `#[module(config = ..)]`, the builder, the template.
+
+mod app {
+    use std::sync::Arc;
+
+    use modkit::{App, Stage, injectable, module};
+
+    use super::{DbConfig, file};
+
+    #[derive(Debug, serde::Deserialize, modkit::Config)]
+    pub struct AuthConfig {
+        /// Seconds a session lives.
+        #[serde(default = "hour")]
+        pub ttl: u64,
+        pub secret: String,
+    }
+
+    fn hour() -> u64 {
+        3600
+    }
+
+    #[injectable]
+    pub struct Db {
+        pub config: Arc<DbConfig>,
+    }
+
+    #[module(config = DbConfig, providers = [Db], exports = [Db])]
+    pub struct DbModule;
+
+    #[injectable]
+    pub struct Sessions {
+        pub config: Arc<AuthConfig>,
+        pub db: Arc<Db>,
+    }
+
+    // The default name is `user_auth`; the config is exported, so importers can inject it.
+    #[module(config = AuthConfig, imports = [DbModule], providers = [Sessions], exports = [Sessions, AuthConfig])]
+    pub struct UserAuthModule;
+
+    // Its own name: `[replica]`, `REPLICA__URL`; the config is exported.
+    #[module(config = DbConfig, name = "replica", exports = [DbConfig])]
+    pub struct ReplicaModule;
+
+    #[module(imports = [ReplicaModule])]
+    pub struct ReplicaApp;
+
+    #[module(imports = [UserAuthModule, DbModule])]
+    pub struct AppModule;
+
+    #[test]
+    fn each_module_reads_its_config_under_its_name() {
+        let path = file(
+            "app.toml",
+            "[db]\nurl = \"postgres://file\"\n[user_auth]\nsecret = \"s3\"\n",
+        );
+        let app = App::<AppModule>::builder()
+            .config_file(&path)
+            .env_prefix("SHOP")
+            .env_vars([("SHOP_DB__PORT", "6000"), ("SHOP_USER_AUTH__TTL", "60")])
+            .set::<DbModule>("pool.max_size", 3)
+            .build_sync()
+            .unwrap();
+        let sessions = app.get::<Sessions>();
+        assert_eq!(
+            (sessions.config.ttl, sessions.config.secret.as_str()),
+            (60, "s3")
+        );
+        let db = &sessions.db.config;
+        assert_eq!(
+            (db.url.as_str(), db.port, db.pool.max_size),
+            ("postgres://file", 6000, 3)
+        );
+        // The config is one provider: exported, the app gets the instance `Sessions` holds.
+        assert!(Arc::ptr_eq(&app.get::<AuthConfig>(), &sessions.config));
+    }
+
+    #[test]
+    fn every_config_error_of_the_app_at_once_and_nothing_built() {
+        let err = App::<AppModule>::builder()
+            .env_prefix("SHOP")
+            .env_vars([
+                ("SHOP_DB__PORT", "x"),
+                ("SHOP_USER_AUTH__TTL", "-1"),
+                ("SHOP_DB__URLL", "typo"),
+            ])
+            .build_sync()
+            .unwrap_err();
+        assert_eq!(err.stage(), Stage::Config);
+        let errors = err.config_errors().unwrap().errors();
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "no config field has this environment variable (from environment variable `SHOP_DB__URLL`); did you mean `SHOP_DB__URL`?",
+                "DbModule: `db.url`: the value is missing, and `DbConfig` has no default for it; set `url` in the `[db]` table of a config file, the environment variable `SHOP_DB__URL`, or `.set::<DbModule>(\"url\", ..)`",
+                "DbModule: `db.port`: invalid type: found string \"x\", expected u16 (from environment variable `SHOP_DB__PORT`)",
+                "UserAuthModule: `user_auth.ttl`: invalid value signed int `-1`, expected u64 (from environment variable `SHOP_USER_AUTH__TTL`)",
+                "UserAuthModule: `user_auth.secret`: the value is missing, and `AuthConfig` has no default for it; set `secret` in the `[user_auth]` table of a config file, the environment variable `SHOP_USER_AUTH__SECRET`, or `.set::<UserAuthModule>(\"secret\", ..)`",
+            ],
+            "{shown:#?}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("AppModule: 5 config errors:\n  - "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_name_of_its_own() {
+        let app = App::<ReplicaApp>::builder()
+            .env_vars([("REPLICA__URL", "postgres://replica")])
+            .build_sync()
+            .unwrap();
+        assert_eq!(app.get::<DbConfig>().url, "postgres://replica");
+    }
+
+    #[test]
+    fn the_template_lists_every_setting() {
+        let t = App::<AppModule>::builder()
+            .env_prefix("SHOP")
+            .config_template();
+        let envs: Vec<&str> = t.settings().iter().map(|s| s.env.as_str()).collect();
+        assert_eq!(
+            envs,
+            [
+                "SHOP_DB__URL",
+                "SHOP_DB__PORT",
+                "SHOP_DB__POOL__MAX_SIZE",
+                "SHOP_DB__POOL__IDLE_SECS",
+                "SHOP_USER_AUTH__TTL",
+                "SHOP_USER_AUTH__SECRET",
+            ]
+        );
+        let text = t.to_string();
+        assert!(
+            text.contains(
+                "[db.pool] # module `DbModule`\n\
+                 # Connections at most.\n\
+                 # u32, default 10; env SHOP_DB__POOL__MAX_SIZE\n\
+                 # max_size = 10\n\
+                 \n\
+                 # u64, default 0; env SHOP_DB__POOL__IDLE_SECS\n\
+                 # idle_secs = 0\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("# String, required; env SHOP_USER_AUTH__SECRET\n# secret = <String>\n"),
+            "{text}"
+        );
+    }
+}

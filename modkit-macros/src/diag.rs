@@ -645,3 +645,55 @@ pub(crate) fn config_serde_refused(span: Span, attr: &str, name: &syn::Ident) ->
         ),
     )
 }
+
+// ---------------------------------------------------------------------------------------------
+// #[module(config = .., name = "..")]
+
+pub(crate) fn module_expected_config(span: Span) -> syn::Error {
+    at_span(
+        span,
+        "expected the config's type: `config = DbConfig` (a struct that derives `modkit::Config`)"
+            .into(),
+    )
+}
+
+pub(crate) fn module_expected_name(span: Span) -> syn::Error {
+    at_span(
+        span,
+        "expected the config's name as a string: `name = \"db\"`".into(),
+    )
+}
+
+pub(crate) fn config_also_provided(ty: &syn::Type, module: &syn::Ident) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`{0}` is the config of module `{module}` and is also listed here\n\
+             the module provides its config itself, loaded from the app's sources; \
+             fix: remove `{0}` from this list (export it with `exports = [{0}]`)",
+            pretty(ty)
+        ),
+    )
+}
+
+pub(crate) fn config_name_without_config(name: &syn::LitStr, module: &syn::Ident) -> syn::Error {
+    at(
+        name,
+        format!(
+            "`name = {}` names the config of module `{module}`, which has none\n\
+             fix: add `config = MyConfig`, or remove `name`",
+            name.token()
+        ),
+    )
+}
+
+pub(crate) fn config_bad_name(name: &syn::LitStr) -> syn::Error {
+    at(
+        name,
+        format!(
+            "config name {} is not a key: it names the file's table (`[db]`) and the environment variables (`DB__..`)\n\
+             fix: lowercase letters, digits and `_`, starting with a letter (`name = \"db_replica\"`)",
+            name.token()
+        ),
+    )
+}

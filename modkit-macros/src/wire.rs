@@ -421,6 +421,16 @@ record! {
         values: Vec<syn::Type>,
         imports: Vec<syn::Type>,
         exports: Vec<ExportSpec>,
+        /// `config = ..`: none or one.
+        config: Vec<ConfigSpec>,
+    }
+}
+
+record! {
+    /// A module's config: its type and its name.
+    "config" struct ConfigSpec {
+        ty: syn::Type,
+        name: String,
     }
 }
 
@@ -671,7 +681,7 @@ mod tests {
         let input = ChainInput {
             spec: syn::parse2(quote! {
                 (spec krate = [::modkit] vis = [pub] name = M id = "m#1" public = true
-                    providers = [] values = [] imports = [] exports = [])
+                    providers = [] values = [] imports = [] exports = [] config = [])
             })
             .unwrap(),
             payloads: vec![Payload::Provider(provider()), Payload::Module(manifest())],

@@ -17,11 +17,12 @@ pub use crate::config::{
     Checks, Config, Field, Probe, Schema, ShowDebug, ShowNothing, ShowToml, Shown, probe, read_as,
     unprobed,
 };
+pub use crate::info::ConfigSlot;
 pub use crate::lifetimes::{
     CaptiveRequest, CaptiveTransient, FromApp, Holds, Request, RequestOutsideScope, Singleton,
     Transient, TransientOnRequest,
 };
-pub use crate::module::{At, ExportAt, Hidden, S, Unwired, Wiring, Z};
+pub use crate::module::{At, ConfigModule, ExportAt, Hidden, ModuleConfig, S, Unwired, Wiring, Z};
 pub use crate::order::{CycleMsg, Order, build_order, find_cycle, starts};
 pub use crate::provider::{
     Construct, ConstructAsync, Hook, IntoBoxError, Make, MakeIn, Provider, Shareable, hook_future,

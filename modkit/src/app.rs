@@ -89,8 +89,19 @@ impl<M: Module> App<M> {
     pub fn builder() -> AppBuilder<M, ()> {
         AppBuilder {
             values: Vec::new(),
+            #[cfg(feature = "config")]
+            config: crate::config::Sources::new(),
             _list: PhantomData,
         }
+    }
+
+    /// The template of the app's configuration: every setting of every module's config, its
+    /// type, default and environment variable (without an app prefix; see
+    /// [`AppBuilder::config_template`]).
+    #[cfg(feature = "config")]
+    #[must_use]
+    pub fn config_template() -> crate::config::Template {
+        crate::config::template(M::info(), None)
     }
 
     /// `T` as the root module sees it (one of its own providers, or an export of one of its
@@ -254,6 +265,8 @@ impl<M: Module> std::fmt::Debug for App<M> {
 /// ```
 pub struct AppBuilder<M: Module, L> {
     values: Supplied,
+    #[cfg(feature = "config")]
+    config: crate::config::Sources,
     _list: PhantomData<fn() -> (M, L)>,
 }
 
@@ -268,6 +281,8 @@ impl<M: Module, L> AppBuilder<M, L> {
         self.values.push((id, Arc::new(value)));
         AppBuilder {
             values: self.values,
+            #[cfg(feature = "config")]
+            config: self.config,
             _list: PhantomData,
         }
     }
@@ -281,7 +296,8 @@ impl<M: Module, L> AppBuilder<M, L> {
         M::Wiring: __private::Values<L, I>,
     {
         let span = tracing::info_span!("modkit.build", root = M::info().name);
-        build_app::<M>(self.values).instrument(span).await
+        let ctx = self.context()?;
+        build_app::<M>(ctx).instrument(span).await
     }
 
     /// See [`App::build_sync`].
@@ -295,15 +311,120 @@ impl<M: Module, L> AppBuilder<M, L> {
     {
         let span = tracing::info_span!("modkit.build", root = M::info().name);
         let _guard = span.enter();
-        let mut ctx = BuildCtx::new(self.values);
+        let mut ctx = self.context()?;
         let built = M::__build_sync(&mut ctx);
         // A synchronous graph has no hook: nothing started has a shutdown to run.
         finish(&mut ctx, built).map_err(|(e, _started)| e)
     }
+
+    /// The build's state: the values, and every module's config, loaded before any provider is
+    /// built (a failure lists every config error of the app).
+    fn context(self) -> Result<BuildCtx, BuildError> {
+        let ctx = BuildCtx::new(self.values);
+        #[cfg(feature = "config")]
+        let ctx = match crate::config::load_app(M::info(), &self.config) {
+            Ok(configs) => ctx.with_configs(configs),
+            Err(errors) => return Err(BuildError::config(M::info().name, errors)),
+        };
+        Ok(ctx)
+    }
 }
 
-async fn build_app<M: Module>(values: Supplied) -> Result<App<M>, BuildError> {
-    let mut ctx = BuildCtx::new(values);
+/// The sources of the modules' configs (the `config` feature), lowest to highest: serde's
+/// defaults, [`config_file`](AppBuilder::config_file), environment variables,
+/// [`set`](AppBuilder::set). See [`crate::config`].
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App};
+///
+/// #[derive(serde::Deserialize, modkit::Config)]
+/// pub struct DbConfig {
+///     pub url: String,
+///     #[serde(default)]
+///     pub pool_size: u32,
+/// }
+///
+/// #[injectable]
+/// pub struct Db { config: Arc<DbConfig> }
+///
+/// // Config name `db`: the struct's name without `Module`, in snake case.
+/// #[module(config = DbConfig, providers = [Db], exports = [Db])]
+/// pub struct DbModule;
+///
+/// #[module(imports = [DbModule])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = App::<AppModule>::builder()
+///     .env_prefix("SHOP")
+///     .env_vars([("SHOP_DB__URL", "postgres://env"), ("SHOP_DB__POOL_SIZE", "4")])
+///     .set::<DbModule>("pool_size", 8)
+///     .build_sync()
+///     .unwrap();
+/// let db = app.get::<Db>();
+/// assert_eq!((db.config.url.as_str(), db.config.pool_size), ("postgres://env", 8));
+///
+/// let err = App::<AppModule>::builder().env_vars(Vec::<(String, String)>::new()).build_sync().unwrap_err();
+/// assert_eq!(err.stage(), modkit::Stage::Config);
+/// assert_eq!(
+///     err.to_string(),
+///     "AppModule: 1 config error:\n  - DbModule: `db.url`: the value is missing, and `DbConfig` has \
+///      no default for it; set `url` in the `[db]` table of a config file, the environment variable \
+///      `DB__URL`, or `.set::<DbModule>(\"url\", ..)`"
+/// );
+/// # }
+/// ```
+#[cfg(feature = "config")]
+impl<M: Module, L> AppBuilder<M, L> {
+    /// Reads the modules' configs from this TOML file: each from the table of its name
+    /// (`[db]`). A missing or malformed file, or a key a config does not have, fails the build
+    /// with a config error.
+    #[must_use]
+    pub fn config_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.config = self.config.file(path);
+        self
+    }
+
+    /// Reads environment variables under this app prefix (`SHOP_DB__URL`); a variable under
+    /// the prefix that no config has (a typo) fails the build with a config error.
+    #[must_use]
+    pub fn env_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.config = self.config.env_prefix(prefix);
+        self
+    }
+
+    /// Reads these variables instead of the process environment.
+    #[must_use]
+    pub fn env_vars<K: Into<String>, V: Into<String>>(
+        mut self,
+        vars: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.config = self.config.env_vars(vars);
+        self
+    }
+
+    /// Sets `key` (`url`, or nested `pool.max_size`) of module `C`'s config, above every other
+    /// source. A module without a config does not compile here; a key its config does not
+    /// have, or a value of the wrong type, fails the build with a config error.
+    #[must_use]
+    pub fn set<C: crate::config::ConfigModule>(
+        mut self,
+        key: impl Into<String>,
+        value: impl serde::Serialize,
+    ) -> Self {
+        self.config = self.config.set(C::CONFIG_NAME, key, value);
+        self
+    }
+
+    /// The template of the app's configuration, environment variables under the prefix set.
+    #[must_use]
+    pub fn config_template(&self) -> crate::config::Template {
+        crate::config::template(M::info(), self.config.prefix())
+    }
+}
+
+async fn build_app<M: Module>(mut ctx: BuildCtx) -> Result<App<M>, BuildError> {
     let built = M::__build(&mut ctx).await;
     match finish(&mut ctx, built) {
         Ok(app) => Ok(app),

@@ -78,11 +78,13 @@ pub struct BuildCtx {
     /// Providers with a shutdown hook, in the order they started.
     pub(crate) started: Vec<Started>,
     values: Supplied,
+    /// The modules' configs, loaded before the build, by config name.
+    configs: Supplied<&'static str>,
     slots: usize,
 }
 
 /// The values the caller supplied (`AppBuilder::value`), by type: a few per app, a list.
-pub(crate) type Supplied = Vec<(TypeId, Arc<dyn Any + Send + Sync>)>;
+pub(crate) type Supplied<K = TypeId> = Vec<(K, Arc<dyn Any + Send + Sync>)>;
 
 impl Default for BuildCtx {
     fn default() -> BuildCtx {
@@ -105,8 +107,16 @@ impl BuildCtx {
             spill: None,
             started: Vec::new(),
             values,
+            configs: Vec::new(),
             slots: 0,
         }
+    }
+
+    /// The same state, with the configs loaded for the app's modules.
+    #[cfg(feature = "config")]
+    pub(crate) fn with_configs(mut self, configs: Supplied<&'static str>) -> BuildCtx {
+        self.configs = configs;
+        self
     }
 
     /// The built instance of the imported module `M`, building it first if no path built it yet.
@@ -221,6 +231,20 @@ impl BuildCtx {
         {
             Some(v) => v,
             None => unreachable!("modkit: a value checked at compile time was not supplied"),
+        }
+    }
+
+    /// The config named `name`, loaded before the build.
+    #[must_use]
+    pub fn config<C: Send + Sync + 'static>(&self, name: &str) -> Arc<C> {
+        match self
+            .configs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, v)| Arc::clone(v).downcast::<C>().ok())
+        {
+            Some(v) => v,
+            None => unreachable!("modkit: a module's config was not loaded before its build"),
         }
     }
 

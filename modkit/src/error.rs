@@ -12,6 +12,9 @@ pub enum Stage {
     Construct,
     /// Its `init` hook returned an error.
     Init,
+    /// The modules' configs did not load (the `config` feature): nothing was built. The error
+    /// lists every config error of the app (`BuildError::config_errors`).
+    Config,
 }
 
 /// Why [`App::build`](crate::App::build) failed: the provider, its path from the root module,
@@ -84,6 +87,20 @@ impl BuildError {
                 shutdown: Vec::new(),
             }),
         }
+    }
+
+    /// The app's config errors, found before any provider was built.
+    #[cfg(feature = "config")]
+    #[cold]
+    pub(crate) fn config(root: &'static str, errors: crate::config::ConfigErrors) -> BuildError {
+        BuildError::new(vec![root], Stage::Config, Box::new(errors))
+    }
+
+    /// Every config error of the app, when the build failed at [`Stage::Config`].
+    #[cfg(feature = "config")]
+    #[must_use]
+    pub fn config_errors(&self) -> Option<&crate::config::ConfigErrors> {
+        self.inner.source.downcast_ref()
     }
 
     /// The same error, reached through module `module`: its name goes in front of the path.

@@ -38,6 +38,8 @@ pub enum Kind {
     Request,
     /// One instance per app, supplied by the caller with [`crate::AppBuilder::value`].
     Value,
+    /// The module's config (`#[module(config = ..)]`), loaded before any provider is built.
+    Config,
 }
 
 impl DepInfo {
@@ -128,6 +130,7 @@ impl Kind {
             Kind::Transient => "transient",
             Kind::Request => "request",
             Kind::Value => "value",
+            Kind::Config => "config",
         }
     }
 }
@@ -160,6 +163,47 @@ pub struct ModuleInfo {
     /// its dependencies in this module), each named as it names itself: a binding
     /// `SmtpMailer as dyn Mailer` by its implementation, `SmtpMailer`.
     pub(crate) starts: &'static [&'static str],
+    /// Its config, when it declares one.
+    pub(crate) config: Option<&'static ConfigSlot>,
+}
+
+/// The config a module declares (`#[module(config = DbConfig, name = "db")]`): its name, and,
+/// with the `config` feature, its schema and its loader.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ConfigSlot {
+    /// The config's name: its table in the file, the first part of its variables.
+    pub(crate) name: &'static str,
+    #[cfg(feature = "config")]
+    pub(crate) schema: &'static crate::config::Schema,
+    #[cfg(feature = "config")]
+    pub(crate) load: crate::config::LoadFn,
+}
+
+impl ConfigSlot {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn of<C: crate::__private::ModuleConfig>(name: &'static str) -> ConfigSlot {
+        ConfigSlot {
+            name,
+            #[cfg(feature = "config")]
+            schema: C::SCHEMA,
+            #[cfg(feature = "config")]
+            load: crate::config::read_any::<C>,
+        }
+    }
+    /// The config's name: its table in the file (`[db]`), the first part of its environment
+    /// variables (`DB__URL`).
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The config type's schema.
+    #[cfg(feature = "config")]
+    #[must_use]
+    pub const fn schema(&self) -> &'static crate::config::Schema {
+        self.schema
+    }
 }
 
 impl ModuleInfo {
@@ -180,7 +224,20 @@ impl ModuleInfo {
             providers,
             exports,
             starts,
+            config: None,
         }
+    }
+    /// The same info, with the module's config.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn with_config(mut self, config: &'static ConfigSlot) -> ModuleInfo {
+        self.config = Some(config);
+        self
+    }
+    /// The module's config, when it declares one (`#[module(config = ..)]`).
+    #[must_use]
+    pub const fn config(&self) -> Option<&'static ConfigSlot> {
+        self.config
     }
     /// The module's name.
     ///

@@ -60,6 +60,7 @@ impl<M> Wiring<M> for Unwired {
         providers: &[],
         exports: &[],
         starts: &[],
+        config: None,
     };
 }
 
@@ -120,4 +121,32 @@ impl<H: ?Sized, O, R, I> At<Z, I> for (PhantomData<H>, O, R) {
 impl<H: ?Sized, O, R: At<N, I>, N, I> At<S<N>, I> for (PhantomData<H>, O, R) {
     type Ty = R::Ty;
     type Owner = R::Owner;
+}
+
+/// What a module's `config = ..` names. With the `config` feature, a type that derives
+/// `modkit::Config`.
+#[cfg(feature = "config")]
+pub use crate::config::Config as ModuleConfig;
+
+/// What a module's `config = ..` names: without modkit's `config` feature, nothing is.
+#[cfg(not(feature = "config"))]
+#[diagnostic::on_unimplemented(
+    message = "this module has a config, and modkit's `config` feature is off",
+    label = "`config = ..` needs the `config` feature",
+    note = "fix: in Cargo.toml, `modkit = {{ version = \"..\", features = [\"config\"] }}`"
+)]
+pub trait ModuleConfig {}
+
+/// A module with a config: its name. Written by `#[module(config = ..)]`; names the module in
+/// `AppBuilder::set::<M>`.
+#[diagnostic::on_unimplemented(
+    message = "module `{Self}` has no config",
+    label = "`set::<{Self}>` sets a key of that module's config",
+    note = "a module declares its config with `#[module(config = MyConfig, ..)]`",
+    note = "fix: name the module whose config has this key"
+)]
+pub trait ConfigModule: Module {
+    /// The config's name (`name = ".."`, by default the module's name in snake case without
+    /// `Module`).
+    const CONFIG_NAME: &'static str;
 }

@@ -53,7 +53,7 @@ fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
         .iter()
         .map(|l| match l.kind {
             LocalKind::Built { .. } => l.deps.iter().map(|d| edge(model, d)).collect(),
-            LocalKind::Value => Some(Vec::new()),
+            LocalKind::Value | LocalKind::Config => Some(Vec::new()),
             LocalKind::Alias(t) => Some(vec![Edge::Local(t)]),
         })
         .collect()
@@ -103,19 +103,24 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
             None => errors.push(diag::chain_ended(ty)),
         }
     }
-    for v in &spec.values {
+    let values = spec.values.iter().map(|v| (v, LocalKind::Value, "value"));
+    let configs = spec
+        .config
+        .iter()
+        .map(|c| (&c.ty, LocalKind::Config, "config"));
+    for (v, kind, tag) in values.chain(configs) {
         let local = Local {
             ty: v.clone(),
             provided: quote!(#v),
             spelled: v.clone(),
             id: Identity {
-                key: format!("value:{}", pretty(v)),
+                key: format!("{tag}:{}", pretty(v)),
                 exact: false,
                 spelling: short_name(v),
             },
             name: short_name(v),
             hintable: false,
-            kind: LocalKind::Value,
+            kind,
             life: Life::Singleton,
             is_async: false,
             hooks: false,
@@ -427,6 +432,7 @@ mod tests {
             values: Vec::new(),
             imports: Vec::new(),
             exports: Vec::new(),
+            config: Vec::new(),
         }
     }
 

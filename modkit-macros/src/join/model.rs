@@ -88,6 +88,8 @@ pub(crate) enum LocalKind {
     },
     /// A value supplied at build.
     Value,
+    /// The module's config (`config = ..`), loaded before the build.
+    Config,
     /// Another name for a local provider.
     Alias(LocalId),
 }

@@ -49,6 +49,8 @@ pub(super) fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::
         .map(ProviderSpec::provided)
         .chain(&args.values)
         .collect();
+    check_config(args, &provided, name, errors);
+    let provided: Vec<&syn::Type> = provided.into_iter().chain(&args.config).collect();
     let providers = check_providers(args, &provided, name, errors);
     let imports = check_imports(args, name, errors);
     let (exports, lookups) = check_exports(args, &provided, name, errors);
@@ -141,4 +143,58 @@ fn check_exports(
         }
     }
     (exports, lookups)
+}
+
+/// `config = ..` and `name = ".."`: the config is not also a provider or a value; the name is
+/// a key (`[db]`, `DB__..`) and names a config.
+fn check_config(
+    args: &Args,
+    provided: &[&syn::Type],
+    name: &syn::Ident,
+    errors: &mut Vec<syn::Error>,
+) {
+    if let Some(c) = &args.config
+        && let Some(other) = provided.iter().find(|t| same_tokens(t, c))
+    {
+        errors.push(diag::config_also_provided(other, name));
+    }
+    if let Some(n) = &args.name {
+        if args.config.is_none() {
+            errors.push(diag::config_name_without_config(n, name));
+        } else if !valid_name(&n.value()) {
+            errors.push(diag::config_bad_name(n));
+        }
+    }
+}
+
+/// A config name: lowercase letters, digits and `_`, starting with a letter.
+fn valid_name(n: &str) -> bool {
+    n.starts_with(|c: char| c.is_ascii_lowercase())
+        && n.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The default config name: the struct's name without a `Module` suffix, in snake case
+/// (`UserAuthModule` -> `user_auth`).
+pub(super) fn config_name(args: &Args, name: &syn::Ident) -> String {
+    if let Some(n) = &args.name {
+        return n.value();
+    }
+    let s = name.to_string();
+    let s = s
+        .strip_suffix("Module")
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&s);
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -45,6 +45,14 @@ pub(super) fn module(
         values: args.values.clone(),
         imports: args.imports.clone(),
         exports,
+        config: args
+            .config
+            .iter()
+            .map(|ty| wire::ConfigSpec {
+                ty: ty.clone(),
+                name: super::check::config_name(args, name),
+            })
+            .collect(),
     };
     if !errors.is_empty() {
         return fallback(errors, input, &spec);

@@ -7,7 +7,15 @@ use syn::punctuated::Punctuated;
 use crate::diag;
 use crate::wire::ProviderSpec;
 
-const KEYS: &[&str] = &["imports", "providers", "values", "exports", "crate"];
+const KEYS: &[&str] = &[
+    "imports",
+    "providers",
+    "values",
+    "exports",
+    "config",
+    "name",
+    "crate",
+];
 
 /// One entry of a list: `Type`, `Type as dyn Trait` (a binding) or `dyn Trait = Type` (an alias).
 struct ListEntry {
@@ -46,6 +54,10 @@ struct Entry {
 enum Value {
     List(Punctuated<ListEntry, syn::Token![,]>),
     Path(syn::Path),
+    /// `config = Type`.
+    Type(syn::Type),
+    /// `name = "db"`.
+    Str(syn::LitStr),
 }
 
 pub(super) struct RawArgs(Vec<Entry>);
@@ -70,6 +82,18 @@ impl Parse for RawArgs {
                     input
                         .parse()
                         .map_err(|e| diag::module_expected_crate_path(e.span()))?,
+                )
+            } else if key == "config" {
+                Value::Type(
+                    input
+                        .parse()
+                        .map_err(|e| diag::module_expected_config(e.span()))?,
+                )
+            } else if key == "name" {
+                Value::Str(
+                    input
+                        .parse()
+                        .map_err(|e| diag::module_expected_name(e.span()))?,
                 )
             } else if input.peek(syn::token::Bracket) {
                 let content;
@@ -116,6 +140,10 @@ pub(super) struct Args {
     pub(super) values: Vec<syn::Type>,
     pub(super) exports: Vec<syn::Type>,
     pub(super) krate: Option<syn::Path>,
+    /// `config = Type`: the module's config, a provider of the module.
+    pub(super) config: Option<syn::Type>,
+    /// `name = "db"`: the config's name.
+    pub(super) name: Option<syn::LitStr>,
 }
 
 /// The entries of a list that takes plain types only.
@@ -182,6 +210,8 @@ pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args 
             ("values", Value::List(l)) => args.values = plain("values", l, errors),
             ("exports", Value::List(l)) => args.exports = plain("exports", l, errors),
             ("crate", Value::Path(p)) => args.krate = Some(p),
+            ("config", Value::Type(t)) => args.config = Some(t),
+            ("name", Value::Str(n)) => args.name = Some(n),
             _ => errors.push(diag::module_unknown_key(&key, KEYS)),
         }
     }

@@ -11,6 +11,8 @@ use super::Config;
 use super::error::{ConfigError, ConfigErrors};
 use super::schema::Schema;
 use super::sources::{Prepared, Sources, Target, env_name};
+use super::template::Template;
+use crate::info::ModuleInfo;
 
 impl Sources {
     /// Reads the config `C` under the name `name` (its table `[name]`, its variables `NAME__..`).
@@ -40,6 +42,9 @@ impl Sources {
 
 /// A loaded config, type-erased, as the build hands it to its module.
 pub(crate) type AnyConfig = Arc<dyn Any + Send + Sync>;
+
+/// A module's config loader: [`read_any`] for its config type.
+pub(crate) type LoadFn = fn(&Prepared, &Target<'_>) -> Result<AnyConfig, Vec<ConfigError>>;
 
 /// Reads `C` for `target`, erased: the loader a module with a config keeps in its info.
 pub(crate) fn read_any<C: Config>(
@@ -215,4 +220,71 @@ impl Checks {
         value.__validate(self);
         self.at = outer;
     }
+}
+
+/// The modules of the app below `root` that declare a config, in build order.
+fn targets(root: &'static ModuleInfo) -> Vec<Target<'static>> {
+    root.build_order()
+        .into_iter()
+        .filter_map(|m| {
+            let c = m.config()?;
+            Some(Target {
+                module: Some(m.name()),
+                name: c.name(),
+                schema: c.schema(),
+            })
+        })
+        .collect()
+}
+
+/// Every module's config of the app below `root`, by config name; or every error of them all.
+pub(crate) fn load_app(
+    root: &'static ModuleInfo,
+    sources: &Sources,
+) -> Result<Vec<(&'static str, AnyConfig)>, ConfigErrors> {
+    let modules: Vec<&'static ModuleInfo> = root
+        .build_order()
+        .into_iter()
+        .filter(|m| m.config().is_some())
+        .collect();
+    let targets = targets(root);
+    let prepared = sources.prepare(&targets);
+    let mut errors = prepared.errors.clone();
+    let mut loaded = Vec::new();
+    for (i, (t, m)) in targets.iter().zip(&modules).enumerate() {
+        if let Some(first) = targets[..i].iter().find(|o| o.name == t.name) {
+            let mut e = ConfigError::new(format!(
+                "modules `{}` and `{}` both name their config `{}`",
+                first.module.unwrap_or_default(),
+                t.module.unwrap_or_default(),
+                t.name
+            ))
+            .fix(format!(
+                "give one of them another name: `#[module(name = \"..\", ..)]` of `{}`",
+                m.name()
+            ));
+            e.module = t.module;
+            errors.push(e);
+            continue;
+        }
+        let Some(slot) = m.config() else { continue };
+        match (slot.load)(&prepared, t) {
+            Ok(c) => loaded.push((t.name, c)),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(ConfigErrors(errors))
+    }
+}
+
+/// The template of the app below `root`'s configuration.
+pub(crate) fn template(root: &'static ModuleInfo, prefix: Option<&str>) -> Template {
+    let mut out = Template::new(root.name());
+    for t in targets(root) {
+        out.add(t.module.unwrap_or_default(), t.name, t.schema, prefix);
+    }
+    out
 }

@@ -55,15 +55,16 @@ mod template;
 pub use error::{ConfigError, ConfigErrors};
 #[doc(hidden)]
 pub use load::Checks;
-pub(crate) use load::{AnyConfig, read_any};
+pub(crate) use load::{LoadFn, load_app, read_any, template};
 #[doc(hidden)]
 pub use schema::{
     Deserializable, Probe, ShowDebug, ShowNothing, ShowToml, Shown, probe, read_as, unprobed,
 };
 pub use schema::{Field, Schema};
 pub use sources::Sources;
-pub(crate) use sources::{Prepared, Target};
 pub use template::{Setting, Template};
+
+pub use crate::module::ConfigModule;
 
 /// Declares a config type's schema: `#[derive(serde::Deserialize, modkit::Config)]`.
 ///

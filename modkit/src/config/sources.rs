@@ -118,6 +118,11 @@ impl Sources {
         env_name(self.prefix.as_deref(), name, key)
     }
 
+    /// The app prefix, if one is set.
+    pub(crate) fn prefix(&self) -> Option<&str> {
+        self.prefix.as_deref()
+    }
+
     pub(crate) fn prepare(&self, targets: &[Target<'_>]) -> Prepared {
         let mut errors = Vec::new();
         let mut figment = Figment::new();

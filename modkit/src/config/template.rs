@@ -99,7 +99,9 @@ impl fmt::Display for Template {
         let mut table = "";
         for s in &self.settings {
             let (t, field) = s.key.rsplit_once('.').unwrap_or(("", &s.key));
-            if t != table {
+            if t == table {
+                writeln!(f)?;
+            } else {
                 writeln!(f, "\n[{t}] # module `{}`", s.module)?;
                 table = t;
             }

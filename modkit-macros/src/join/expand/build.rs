@@ -122,6 +122,10 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     if l.kind == LocalKind::Value {
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
     }
+    if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
+        let config_name = &c.name;
+        return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.config::<#ty>(#config_name)); });
+    }
     let call = if l.is_async {
         let construct = quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<#name>>::construct);
         quote!(#construct(&__modkit_b).await)

@@ -31,7 +31,7 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
             };
             quote_spanned!(ty.span()=> <#ty as #p::#tr<#name>>::DEPS)
         }
-        LocalKind::Value => quote!(&[]),
+        LocalKind::Value | LocalKind::Config => quote!(&[]),
         LocalKind::Alias(t) => {
             let tn = &model.local(t).name;
             let t = t.0;
@@ -63,6 +63,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     let local_names: Vec<&str> = model.locals.iter().map(|l| l.name.as_str()).collect();
     let kinds = model.locals.iter().map(|l| match (l.kind, l.life) {
         (LocalKind::Value, _) => quote!(#krate::info::Kind::Value),
+        (LocalKind::Config, _) => quote!(#krate::info::Kind::Config),
         (_, Life::Singleton) => quote!(#krate::info::Kind::Singleton),
         (_, Life::Transient) => quote!(#krate::info::Kind::Transient),
         (_, Life::Request) => quote!(#krate::info::Kind::Request),
@@ -95,6 +96,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             let (ty, provided) = (&l.spelled, &l.provided);
             quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)
         });
+    let (with_config, config_module) = config_slot(cx);
     quote! {
         #graph
         #[automatically_derived]
@@ -109,10 +111,11 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
                 &[#(#krate::info::ProviderInfo::new(#local_names, #dep_refs, #exported, #kinds)),*],
                 &[#(#export_infos),*],
                 &#name::__MODKIT_STARTS,
-            );
+            )#with_config;
             #build_fn
         }
         #(#shareable)*
+        #config_module
     }
 }
 
@@ -221,4 +224,28 @@ fn evaluated(cx: &Ctx<'_>) -> (TokenStream, Vec<TokenStream>) {
         .map(|i| quote!(#name::__MODKIT_DEPS[#i]))
         .collect();
     (items, refs)
+}
+
+/// `.with_config(..)` on the `ModuleInfo` of a module with a config, and the `ConfigModule`
+/// impl that names it in `AppBuilder::set`; nothing for the others.
+fn config_slot(cx: &Ctx<'_>) -> (TokenStream, TokenStream) {
+    let Some(c) = cx.spec.config.first() else {
+        return (TokenStream::new(), TokenStream::new());
+    };
+    let (p, name) = (&cx.p, cx.name);
+    let (ty, config_name) = (&c.ty, &c.name);
+    let slot = quote_spanned!(ty.span()=> #p::ConfigSlot::of::<#ty>(#config_name));
+    let with = quote! {
+        .with_config({
+            const SLOT: #p::ConfigSlot = #slot;
+            &SLOT
+        })
+    };
+    let module = quote! {
+        #[automatically_derived]
+        impl #p::ConfigModule for #name {
+            const CONFIG_NAME: &'static str = #config_name;
+        }
+    };
+    (with, module)
 }
