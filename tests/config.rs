@@ -26,6 +26,10 @@ fn ten() -> u32 {
     10
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "a validator takes its field by reference"
+)]
 fn positive(n: &u32) -> Result<(), String> {
     if *n == 0 {
         Err("must be at least 1".into())
@@ -209,7 +213,9 @@ fn a_missing_file_is_an_error() {
 fn the_schema_lists_fields_types_defaults_docs() {
     let f = DbConfig::SCHEMA.fields();
     assert_eq!(
-        f.iter().map(|f| f.name()).collect::<Vec<_>>(),
+        f.iter()
+            .map(modkit::config::Field::name)
+            .collect::<Vec<_>>(),
         ["url", "port", "pool"]
     );
     assert_eq!(
@@ -217,9 +223,14 @@ fn the_schema_lists_fields_types_defaults_docs() {
         ("String", "Where the database is.", None)
     );
     assert_eq!(f[1].default().as_deref(), Some("5432"));
-    assert_eq!(f[2].nested().map(|s| s.name()), Some("PoolConfig"));
     assert_eq!(
-        DbConfig::SCHEMA.find("pool.max_size").map(|f| f.doc()),
+        f[2].nested().map(modkit::config::Schema::name),
+        Some("PoolConfig")
+    );
+    assert_eq!(
+        DbConfig::SCHEMA
+            .find("pool.max_size")
+            .map(modkit::config::Field::doc),
         Some("Connections at most.")
     );
 }

@@ -249,3 +249,48 @@ fn join_with_an_error_writes_the_stub() {
     assert!(out.to_string().contains("compile_error"), "{out}");
     insta::assert_snapshot!(unparse(&out));
 }
+
+#[test]
+fn join_with_a_config() {
+    let db = injectable(
+        quote!(),
+        &quote! {
+            pub struct Db {
+                config: Arc<DbConfig>,
+            }
+        },
+    );
+    let input = join_input(
+        quote!(config = DbConfig, providers = [Db], exports = [Db]),
+        &quote!(
+            pub struct UserDbModule;
+        ),
+        vec![Payload::Provider(provider_payload(&db))],
+    );
+    let out = crate::join::expand(input);
+    assert!(!out.to_string().contains("compile_error"), "{out}");
+    // The default name: without `Module`, in snake case.
+    assert!(out.to_string().contains("\"user_db\""), "{out}");
+    insta::assert_snapshot!(unparse(&out));
+}
+
+#[test]
+fn derive_config() {
+    let out = crate::config::derive(quote! {
+        #[config(validate = check_db)]
+        pub struct DbConfig {
+            /// Where the database is.
+            pub url: String,
+            #[serde(default = "port", rename = "db_port")]
+            #[config(validate = port_ok)]
+            pub port: u16,
+            #[serde(default)]
+            #[config(nested)]
+            pub pool: PoolConfig,
+            #[serde(skip)]
+            pub cache: (),
+        }
+    });
+    assert!(!out.to_string().contains("compile_error"), "{out}");
+    insta::assert_snapshot!(unparse(&out));
+}

@@ -640,6 +640,10 @@ mod tests {
                 ExportSpec::Lookup(syn::parse_quote!(Pool)),
                 ExportSpec::Spelled(syn::parse_quote!(dyn Mailer)),
             ],
+            config: vec![ConfigSpec {
+                ty: syn::parse_quote!(db::DbConfig),
+                name: "db_replica".into(),
+            }],
         });
     }
 

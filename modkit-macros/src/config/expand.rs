@@ -17,7 +17,7 @@ pub(super) fn config_impl(m: &Model) -> TokenStream {
         fn __read(
             figment: &#p::Figment,
             key: &str,
-        ) -> ::core::result::Result<Self, #p::FigmentError> {
+        ) -> ::core::result::Result<Self, ::std::boxed::Box<#p::FigmentError>> {
             #p::read_as::<#name>(figment, key)
         }
     };
@@ -38,8 +38,8 @@ pub(super) fn config_impl(m: &Model) -> TokenStream {
 fn schema_field(m: &Model, f: &Field, p: &TokenStream) -> TokenStream {
     let ty = &f.ty;
     let (key, shown, doc) = (&f.key, pretty(ty), &f.doc);
-    let default = match default_expr(m, f) {
-        Some(value) => quote! {
+    let default = if let Some(value) = default_expr(m, f) {
+        quote! {
             ::core::option::Option::Some({
                 fn __modkit_default() -> ::std::string::String {
                     use #p::{ShowDebug as _, ShowNothing as _, ShowToml as _};
@@ -48,8 +48,9 @@ fn schema_field(m: &Model, f: &Field, p: &TokenStream) -> TokenStream {
                 }
                 __modkit_default as fn() -> ::std::string::String
             })
-        },
-        None => quote!(::core::option::Option::None),
+        }
+    } else {
+        quote!(::core::option::Option::None)
     };
     let nested = if f.nested {
         quote_spanned!(ty.span()=> ::core::option::Option::Some(<#ty as #p::Config>::SCHEMA))

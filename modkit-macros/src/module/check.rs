@@ -50,8 +50,9 @@ pub(super) fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::
         .chain(&args.values)
         .collect();
     check_config(args, &provided, name, errors);
-    let provided: Vec<&syn::Type> = provided.into_iter().chain(&args.config).collect();
     let providers = check_providers(args, &provided, name, errors);
+    // The config is a provider of the module: it may be exported.
+    let provided: Vec<&syn::Type> = provided.into_iter().chain(&args.config).collect();
     let imports = check_imports(args, name, errors);
     let (exports, lookups) = check_exports(args, &provided, name, errors);
     Links {

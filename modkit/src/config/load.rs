@@ -106,14 +106,13 @@ fn probe(p: &Prepared, t: &Target<'_>, schema: &Schema, at: &str, errors: &mut V
             }
             continue;
         }
-        if let Some(n) = f.nested() {
-            if p.figment
+        if let Some(n) = f.nested()
+            && p.figment
                 .find_value(&key)
                 .is_ok_and(|v| v.as_dict().is_some())
-            {
-                probe(p, t, n, &key, errors);
-                continue;
-            }
+        {
+            probe(p, t, n, &key, errors);
+            continue;
         }
         if let Err(e) = f.probe(&p.figment, &key) {
             errors.extend(e.into_iter().map(|e| {
@@ -211,7 +210,7 @@ impl Checks {
     }
     /// The validators of the nested config at `key`.
     pub fn nested<C: Config>(&mut self, key: &str, value: &C) {
-        let outer = std::mem::replace(&mut self.at, String::new());
+        let outer = std::mem::take(&mut self.at);
         self.at = if outer.is_empty() {
             key.to_owned()
         } else {

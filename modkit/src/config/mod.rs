@@ -99,7 +99,7 @@ pub trait Config: Send + Sync + Sized + 'static {
     /// # Errors
     /// The first value that does not fit.
     #[doc(hidden)]
-    fn __read(figment: &figment::Figment, key: &str) -> Result<Self, figment::Error>;
+    fn __read(figment: &figment::Figment, key: &str) -> Result<Self, Box<figment::Error>>;
     /// Runs the validators declared on the type and its fields (generated).
     #[doc(hidden)]
     fn __validate(&self, checks: &mut Checks) {

@@ -134,6 +134,10 @@ impl Field {
     pub const fn nested(&self) -> Option<&'static Schema> {
         self.nested
     }
+    #[allow(
+        clippy::result_large_err,
+        reason = "figment's own error, on the cold path"
+    )]
     pub(crate) fn probe(&self, figment: &Figment, key: &str) -> Result<(), figment::Error> {
         (self.probe)(figment, key)
     }
@@ -152,6 +156,10 @@ impl Debug for Field {
 
 /// [`Probe`] for a field of type `T`.
 #[doc(hidden)]
+#[allow(
+    clippy::result_large_err,
+    reason = "figment's own error, on the cold path"
+)]
 pub fn probe<T: DeserializeOwned>(figment: &Figment, key: &str) -> Result<(), figment::Error> {
     figment.extract_inner_lossy::<T>(key).map(drop)
 }
@@ -159,6 +167,10 @@ pub fn probe<T: DeserializeOwned>(figment: &Figment, key: &str) -> Result<(), fi
 /// [`Probe`] for a field read through serde's `with`/`deserialize_with`: its type alone does not
 /// say how; the whole struct's error is reported instead.
 #[doc(hidden)]
+#[allow(
+    clippy::result_large_err,
+    reason = "figment's own error, on the cold path"
+)]
 pub fn unprobed(_: &Figment, _: &str) -> Result<(), figment::Error> {
     Ok(())
 }
@@ -180,8 +192,8 @@ impl<T: DeserializeOwned> Deserializable for T {}
 /// # Errors
 /// The first value that does not fit.
 #[doc(hidden)]
-pub fn read_as<C: Deserializable>(figment: &Figment, key: &str) -> Result<C, figment::Error> {
-    figment.extract_inner_lossy::<C>(key)
+pub fn read_as<C: Deserializable>(figment: &Figment, key: &str) -> Result<C, Box<figment::Error>> {
+    figment.extract_inner_lossy::<C>(key).map_err(Box::new)
 }
 
 /// A default value, rendered for the template: as TOML when its type is `Serialize`, else as

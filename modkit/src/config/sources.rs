@@ -10,7 +10,7 @@ use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider};
 
 use super::error::ConfigError;
-use super::schema::Schema;
+use super::schema::{Field, Schema};
 
 /// The sources of an app's config: a TOML file, the environment (optionally under an app
 /// prefix), and values set in code. [`AppBuilder`](crate::AppBuilder) holds one; this type
@@ -130,10 +130,10 @@ impl Sources {
             let empty = nest(&[t.name], Value::from(Dict::new()));
             figment = figment.merge(Layer(Metadata::named("the defaults"), empty));
         }
-        if let Some(path) = &self.file {
-            if let Some(layer) = read_file(path, targets, &mut errors) {
-                figment = figment.merge(layer);
-            }
+        if let Some(path) = &self.file
+            && let Some(layer) = read_file(path, targets, &mut errors)
+        {
+            figment = figment.merge(layer);
         }
         figment = self.merge_env(figment, targets, &mut errors);
         for (name, key, value) in &self.set {
@@ -286,14 +286,13 @@ fn unknown_keys(
 ) {
     for (k, v) in table {
         let key = format!("{at}.{k}");
-        match schema.fields().iter().find(|f| f.name() == k) {
-            Some(f) => {
-                if let (Some(n), Value::Dict(_, sub)) = (f.nested(), v) {
-                    unknown_keys(sub, n, &key, file, module, errors);
-                }
+        if let Some(f) = schema.fields().iter().find(|f| f.name() == k) {
+            if let (Some(n), Value::Dict(_, sub)) = (f.nested(), v) {
+                unknown_keys(sub, n, &key, file, module, errors);
             }
-            None => {
-                let names: Vec<&str> = schema.fields().iter().map(|f| f.name()).collect();
+        } else {
+            {
+                let names: Vec<&str> = schema.fields().iter().map(Field::name).collect();
                 let mut e = ConfigError::new(format!("`{}` has no field `{k}`", schema.name()))
                     .key(key)
                     .origin(Some(format!("file `{file}`")))
@@ -306,18 +305,15 @@ fn unknown_keys(
 }
 
 fn unknown_set(targets: &[Target<'_>], name: &str, key: &str) -> ConfigError {
-    let mut e = match targets.iter().find(|t| t.name == name) {
-        Some(t) => {
-            let mut e = ConfigError::new(format!("`{}` has no field `{key}`", t.schema.name()))
-                .fix(format!("its keys are: {}", leaf_keys(t.schema).join(", ")));
-            e.module = t.module;
-            e
-        }
-        None => {
-            let names: Vec<&str> = targets.iter().map(|t| t.name).collect();
-            ConfigError::new(format!("no module of this app has the config `{name}`"))
-                .fix(format!("the config names are: {}", names.join(", ")))
-        }
+    let mut e = if let Some(t) = targets.iter().find(|t| t.name == name) {
+        let mut e = ConfigError::new(format!("`{}` has no field `{key}`", t.schema.name()))
+            .fix(format!("its keys are: {}", leaf_keys(t.schema).join(", ")));
+        e.module = t.module;
+        e
+    } else {
+        let names: Vec<&str> = targets.iter().map(|t| t.name).collect();
+        ConfigError::new(format!("no module of this app has the config `{name}`"))
+            .fix(format!("the config names are: {}", names.join(", ")))
     };
     e.key = Some(format!("{name}.{key}"));
     e.origin(Some("set in code".to_owned()))

@@ -108,15 +108,12 @@ impl fmt::Display for Template {
             for line in s.doc.lines() {
                 writeln!(f, "# {}", line.trim_end())?;
             }
-            match &s.default {
-                Some(d) => {
-                    writeln!(f, "# {}, default {d}; env {}", s.ty, s.env)?;
-                    writeln!(f, "# {field} = {d}")?;
-                }
-                None => {
-                    writeln!(f, "# {}, required; env {}", s.ty, s.env)?;
-                    writeln!(f, "# {field} = <{}>", s.ty)?;
-                }
+            if let Some(d) = &s.default {
+                writeln!(f, "# {}, default {d}; env {}", s.ty, s.env)?;
+                writeln!(f, "# {field} = {d}")?;
+            } else {
+                writeln!(f, "# {}, required; env {}", s.ty, s.env)?;
+                writeln!(f, "# {field} = <{}>", s.ty)?;
             }
         }
         Ok(())

@@ -1,0 +1,7 @@
+#[derive(serde::Deserialize, modkit::Config)]
+pub enum DbConfig {
+    Local,
+    Remote,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[derive(serde::Deserialize, modkit::Config)]
+pub struct DbConfig(String, u16);
+
+fn main() {}
