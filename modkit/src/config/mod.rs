@@ -17,7 +17,7 @@
 //! ```
 //! use modkit::config::{Config, Sources};
 //!
-//! #[derive(serde::Deserialize, modkit::Config)]
+//! #[derive(Debug, serde::Deserialize, modkit::Config)]
 //! pub struct PoolConfig {
 //!     /// Connections at most.
 //!     #[serde(default = "ten")]
@@ -29,7 +29,7 @@
 //!     if *n == 0 { Err("must be at least 1".into()) } else { Ok(()) }
 //! }
 //!
-//! #[derive(serde::Deserialize, modkit::Config)]
+//! #[derive(Debug, serde::Deserialize, modkit::Config)]
 //! pub struct DbConfig {
 //!     pub url: String,
 //!     #[serde(default)]
