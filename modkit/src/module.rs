@@ -63,12 +63,14 @@ impl<M> Wiring<M> for Unwired {
     };
 }
 
-/// The `K`-th export of a module, as seen by the importer `I`.
+/// The `K`-th export of a module, as seen by the importer `I`. `K` is a type ([`D0`]..[`D9`], or
+/// [`Ix`] for two digits and more), not a `const usize`: every const argument in a path is a body
+/// rustc type-checks on its own, and modules name dozens of exports.
 ///
 /// `I` is there for coherence: an importer in another crate names the export as
 /// `<Exporter as ExportAt<K, Importer>>::Ty`, a projection whose trait reference holds one of its
 /// own types, which lets rustc normalize it when checking that the importer's impls do not overlap.
-pub trait ExportAt<const K: usize, I>: Module {
+pub trait ExportAt<K, I>: Module {
     /// The exported type.
     type Ty: ?Sized;
     /// How long an instance lives.
@@ -88,6 +90,16 @@ pub trait ExportAt<const K: usize, I>: Module {
         self.export()
     }
 }
+
+macro_rules! digits {
+    ($($d:ident)*) => {$(
+        /// A decimal digit of a position ([`ExportAt`], [`crate::__private::ValueAt`]).
+        pub enum $d {}
+    )*};
+}
+digits!(D0 D1 D2 D3 D4 D5 D6 D7 D8 D9);
+/// The position `10 * H + L` (`H` a position, `L` a digit).
+pub struct Ix<H, L>(PhantomData<(H, L)>);
 
 /// What importers of a module may name in hint impls: its private providers and the types it
 /// sees through its imports without handing them on, as type lists read with [`At`]. One impl

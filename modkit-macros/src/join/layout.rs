@@ -3,7 +3,7 @@
 //! typed, which request cell each request-scoped provider uses, which values the graph below it
 //! declares, and whether it builds asynchronously.
 
-use super::model::{Export, ImportId, LocalId, LocalKind, Model, SeenId};
+use super::model::{Edge, Export, ImportId, LocalId, LocalKind, Model, SeenId};
 use crate::wire::{Life, Spec};
 
 /// Where a value the graph declares is declared.
@@ -47,6 +47,11 @@ pub(crate) struct Layout {
     /// The build order, when the macro knows the edges (`Model::edges`); otherwise a `const`
     /// computes it from `Resolve::DEP`.
     pub(crate) order: Option<Vec<LocalId>>,
+    /// Whether the build hands each singleton its dependencies directly (`New`): the macro
+    /// matched every edge and each ends at a singleton. Such a module has no builder and no
+    /// `Resolve::build_get`, and the compiler proves no `Inject` bound to build it; otherwise the
+    /// build goes through `Construct` and the trait system checks (and reports) each edge.
+    pub(crate) direct: bool,
 }
 
 impl Layout {
@@ -118,7 +123,23 @@ pub(crate) fn plan(spec: &Spec, model: &Model) -> Layout {
         values: values(model),
         first_async: first_async(model),
         order: model.edges.as_deref().map(super::model::build_order),
+        direct: direct(model),
     }
+}
+
+/// See `Layout::direct`.
+fn direct(model: &Model) -> bool {
+    let Some(edges) = &model.edges else {
+        return false;
+    };
+    let life = |e: &Edge| match *e {
+        Edge::Local(j) => model.local(j).life,
+        Edge::Seen(n) => model.seen(n).life,
+    };
+    model
+        .locals()
+        .filter(|(_, l)| l.constructed())
+        .all(|(i, _)| edges[i.0].iter().all(|e| life(e) == Life::Singleton))
 }
 
 /// This module's own values, then those its imports need, each once.

@@ -44,7 +44,7 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
             let s = model.seen(n);
             let imp = cx.import_ty(s.import);
             let via = Ctx::import_field(s.import);
-            let k2 = s.k;
+            let k2 = crate::util::position(p, s.k);
             let get = if s.life == Life::Singleton {
                 let field = Ctx::seen_field(n);
                 quote!(#p::Arc::clone(&self.__modkit.#field))
@@ -67,6 +67,7 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
         quote!(#[inline] fn export(&self) -> #p::Arc<#ty> { #get })
     };
     let life = life.marker(krate);
+    let k = crate::util::position(p, k);
     quote! {
         #[automatically_derived]
         impl<__I> #p::ExportAt<#k, __I> for #name {
@@ -133,12 +134,14 @@ fn values(cx: &Ctx<'_>) -> TokenStream {
                 ValueSource::Local(i) => model.local(i).provided.clone(),
                 ValueSource::Import(j, k) => {
                     let imp = cx.import_ty(j);
+                    let k = crate::util::position(p, k);
                     quote!(<#imp as #p::ValueAt<#k, #importer>>::Ty)
                 }
             })
             .collect()
     };
     let value_ats = tys(&quote!(__I)).into_iter().enumerate().map(|(n, ty)| {
+        let n = crate::util::position(p, n);
         quote!(#[automatically_derived] impl<__I> #p::ValueAt<#n, __I> for #name { type Ty = #ty; })
     });
     let positions: Vec<syn::Ident> = (0..cx.layout.values.len())

@@ -95,12 +95,17 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             let (ty, provided) = (&l.spelled, &l.provided);
             quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)
         });
+    let builder_ty = if cx.layout.direct {
+        quote!(())
+    } else {
+        quote!(#builder)
+    };
     quote! {
         #graph
         #[automatically_derived]
         impl #p::Wiring<#name> for #wiring {
             type Parts = #parts;
-            type Builder = #builder;
+            type Builder = #builder_ty;
             type FirstAsync = #first_async;
             const INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo::new(
                 #module_name,
@@ -108,7 +113,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
                 &[#(<#import_tys as #krate::Module>::info),*],
                 &[#(#krate::info::ProviderInfo::new(#local_names, #dep_refs, #exported, #kinds)),*],
                 &[#(#export_infos),*],
-                &#name::__MODKIT_STARTS,
+                #name::__MODKIT_STARTS,
             );
             #build_fn
         }
@@ -160,11 +165,10 @@ fn literal(
             quote!(<#ty as #p::Provider>::NAME)
         })
         .collect();
-    let n_starts = starts.len();
     let items = quote! {
         impl #name {
             #[doc(hidden)]
-            const __MODKIT_STARTS: [&'static str; #n_starts] = [#(#starts),*];
+            const __MODKIT_STARTS: &'static [&'static str] = &[#(#starts),*];
         }
     };
     (items, deps)
@@ -213,7 +217,7 @@ fn evaluated(cx: &Ctx<'_>) -> (TokenStream, Vec<TokenStream>) {
             #[doc(hidden)]
             const __MODKIT_ORDER: #p::Order<#n_locals> = #p::build_order(&#name::__MODKIT_DEPS);
             #[doc(hidden)]
-            const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER.order, &[#(#start_names),*]);
+            const __MODKIT_STARTS: &'static [&'static str] = &#p::starts::<#n_locals, #n_starts>(&#name::__MODKIT_ORDER.order, &[#(#start_names),*]);
         }
         #cycle_check
     };

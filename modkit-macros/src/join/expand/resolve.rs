@@ -44,7 +44,7 @@ fn methods(
     get_in: &TokenStream,
 ) -> TokenStream {
     let (p, builder) = (&cx.p, &cx.builder);
-    let build_get = (life == Life::Singleton).then(|| {
+    let build_get = (life == Life::Singleton && !cx.layout.direct).then(|| {
         quote! {
             #[inline]
             fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> { #build_get }
@@ -140,7 +140,7 @@ fn seen(cx: &Ctx<'_>, n: SeenId) -> TokenStream {
     let ty = cx.seen_ty(n, &quote!(#name));
     let imp = cx.import_ty(s.import);
     let via = Ctx::import_field(s.import);
-    let k = s.k;
+    let k = crate::util::position(p, s.k);
     let dep = dep_info(cx, &s.name, &s.origin, None);
     let export = quote!(<#imp as #p::ExportAt<#k, #name>>::export);
     let get = if cx.layout.is_held(n) {
