@@ -120,9 +120,16 @@ impl<M: Module> App<M> {
     /// The app is shared with its scopes, so this takes `&Arc<App<M>>`: build the app, then
     /// `Arc::new(app)`. The app itself holds its root inline, not in an `Arc`, which keeps
     /// [`App::get`] of a singleton one field read away.
+    ///
+    /// A graph that declares seeds (`seeds = [..]`) opens its scopes with
+    /// [`App::scope_builder`]: here it does not compile.
     #[inline]
     #[must_use]
-    pub fn scope(self: &Arc<Self>) -> Scope<M> {
+    pub fn scope<I>(self: &Arc<Self>) -> Scope<M>
+    where
+        M::Wiring: __private::Wiring<M>,
+        <M::Wiring as __private::Wiring<M>>::Seeds: __private::SeedList<(), I>,
+    {
         Scope::open(self, Vec::new())
     }
 

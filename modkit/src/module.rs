@@ -22,6 +22,10 @@ pub trait Wiring<M>: 'static {
     type Builder;
     /// What makes the module graph need the async build.
     type FirstAsync: ?Sized;
+    /// What a scope must be seeded with: [`NoSeeds`](crate::scope::NoSeeds) when the module
+    /// graph below `M` declares no seeds (`seeds = [..]`), else a generated type whose
+    /// [`SeedList`](crate::scope::SeedList) impl requires each of them.
+    type Seeds;
     /// The module's static description.
     const INFO: &'static ModuleInfo;
     /// Builds the module asynchronously; the default wraps [`Wiring::build_sync`].
@@ -53,6 +57,7 @@ impl<M> Wiring<M> for Unwired {
     type Parts = ();
     type Builder = ();
     type FirstAsync = NoAsync;
+    type Seeds = crate::scope::NoSeeds;
     const INFO: &'static ModuleInfo = &ModuleInfo {
         name: "(a module that failed to compile)",
         id: "",

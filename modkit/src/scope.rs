@@ -5,6 +5,8 @@ use std::any::{Any, TypeId};
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, TryLockError};
 
+use crate::module::Wiring;
+use crate::values::{Here, There};
 use crate::{App, Module, ProvidesInScope};
 
 /// A request scope: one unit of work (an HTTP request, a job). Request-scoped providers
@@ -209,12 +211,56 @@ impl<M: Module, L> ScopeBuilder<M, L> {
         }
     }
 
-    /// Opens the scope.
+    /// Opens the scope. Compiles only when the scope has every seed the module graph declares
+    /// (`seeds = [..]`): the message names the missing one and the module that declares it.
     #[must_use]
-    pub fn open(self) -> Scope<M> {
+    pub fn open<I>(self) -> Scope<M>
+    where
+        M::Wiring: Wiring<M>,
+        <M::Wiring as Wiring<M>>::Seeds: SeedList<L, I>,
+    {
         Scope::open(&self.app, self.seeds)
     }
 }
+
+/// Every seed the module graph of a wiring's `Seeds` type declares is in a scope builder's list
+/// `L`; `I` are the positions, inferred. Implemented by [`NoSeeds`] for a graph without seeds,
+/// and by the join on a generated type for each module whose graph has some: one `HasSeed`
+/// bound per seed of its own, one `SeedList` bound per import whose graph has seeds. (Bounds,
+/// not a list of types in an associated type: a seed type less visible than its module may be
+/// named in a bound, not in a public associated type.)
+#[doc(hidden)]
+pub trait SeedList<L, I> {}
+
+/// The `Seeds` of a module graph that declares none: any scope opens it.
+#[doc(hidden)]
+pub enum NoSeeds {}
+impl<L> SeedList<L, ()> for NoSeeds {}
+
+/// The list `Self` (built by [`ScopeBuilder::with`]) holds a `T` (at position `I`), a seed that
+/// module `D` declares.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "the scope needs the seed `{T}`, and it was not supplied",
+    label = "this scope is opened without a `{T}`",
+    note = "module `{D}` lists `{T}` in its `seeds = [..]`: its request-scoped providers may depend on it, so every scope of this app is opened with one",
+    note = "fix: `app.scope_builder().with(/* a {T} */).open()`"
+)]
+pub trait HasSeed<T, D, I> {}
+impl<T, D, R> HasSeed<T, D, Here> for (T, R) {}
+impl<T, D, H, R: HasSeed<T, D, I>, I> HasSeed<T, D, There<I>> for (H, R) {}
+
+/// A seed must be `Send + Sync`: checked where a module declares it (the `Resolve` impl of a
+/// seed requires it), in modkit's words.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "seed `{Self}` is not `Send + Sync`, and every seed of a request scope must be",
+    label = "the clones of a request scope share its seeds across threads and tokio tasks",
+    note = "fix: use thread-safe parts (`Arc` instead of `Rc`, `Mutex` or atomics instead of `RefCell`/`Cell`)"
+)]
+pub trait SeedShareable: Send + Sync + 'static {}
+#[diagnostic::do_not_recommend]
+impl<T: Send + Sync + 'static> SeedShareable for T {}
 
 impl<M: Module, L> std::fmt::Debug for ScopeBuilder<M, L> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -341,6 +387,17 @@ impl Cells {
         Arc::clone(any).downcast::<V>().ok()
     }
 
+    /// The scope's seed of type `T`: what a module's `Resolve` impl for a type in its
+    /// `seeds = [..]` returns. Opening a scope checks at compile time that it has every seed the
+    /// graph declares, so the panic is unreachable.
+    #[inline]
+    pub fn seed<T: SeedShareable>(&self) -> Arc<T> {
+        match self.seeded::<T>() {
+            Some(seed) => seed,
+            None => missing_seed::<T>(),
+        }
+    }
+
     /// Cell `i`, locked. A provider that panicked while being made left its cell empty: the lock
     /// is taken back and the next resolve makes it again.
     #[inline]
@@ -407,4 +464,13 @@ impl Cells {
         *cell = Some(Arc::new(Arc::clone(&instance)));
         instance
     }
+}
+
+#[cold]
+#[inline(never)]
+fn missing_seed<T>() -> ! {
+    panic!(
+        "modkit: this request scope has no seed `{}`, which a module lists in `seeds = [..]`: open the scope with `app.scope_builder().with(/* the value */).open()`",
+        std::any::type_name::<T>()
+    )
 }
