@@ -152,9 +152,12 @@ impl<M: Module> std::fmt::Debug for Scope<M> {
 /// user, a deadline): [`App::scope_builder`], then one [`with`](ScopeBuilder::with) per value,
 /// then [`open`](ScopeBuilder::open).
 ///
-/// Each `with` adds its type to `L`, as [`AppBuilder::value`](crate::AppBuilder::value) does:
-/// the list a compile-time check of what request-scoped providers need will read. Seed each type
-/// once; a second value of the same type replaces the first.
+/// Each `with` adds its type to `L`, as [`AppBuilder::value`](crate::AppBuilder::value) does,
+/// and [`open`](ScopeBuilder::open) compiles only if `L` holds every seed the app's modules
+/// declare (`#[module(seeds = [RequestId])]`), which their request-scoped providers may depend
+/// on. A scope may be seeded with more than that ([`Scope::seeded`] reads any seed). Seed each
+/// type once: a second value of the same type replaces the first, and if the type is a declared
+/// seed, `open` then fails to compile (rustc's "type annotations needed", E0283).
 ///
 /// ```
 /// use std::sync::Arc;
