@@ -414,9 +414,16 @@ fn a_second_seed_of_one_type_replaces_the_first() {
     let scope = app
         .scope_builder()
         .with(RequestId(1))
+        .with(UserName("ada"))
         .with(RequestId(2))
+        .with(UserName("bob"))
         .open();
     assert_eq!(scope.seeded::<RequestId>().as_deref(), Some(&RequestId(2)));
+    assert_eq!(
+        scope.seeded::<UserName>().as_deref(),
+        Some(&UserName("bob"))
+    );
+    assert!(format!("{scope:?}").contains("seeds: 2"), "{scope:?}");
 }
 
 // ---- seeds: values of the unit of work that request providers depend on ------------------------

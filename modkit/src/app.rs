@@ -130,7 +130,7 @@ impl<M: Module> App<M> {
         M::Wiring: __private::Wiring<M>,
         <M::Wiring as __private::Wiring<M>>::Seeds: __private::SeedList<(), I>,
     {
-        Scope::open(self, Vec::new())
+        Scope::open(self, crate::scope::Seeds::default())
     }
 
     /// A builder for a scope seeded with values of the unit of work

@@ -53,8 +53,31 @@ pub struct Scope<M: Module> {
     cells: Cells,
 }
 
-/// The values a scope was seeded with, by type (a few per scope: a list, not a map).
-type Seeds = Vec<(TypeId, Arc<dyn Any + Send + Sync>)>;
+/// One value a scope was seeded with, by type.
+type Seed = (TypeId, Arc<dyn Any + Send + Sync>);
+
+/// The values a scope is seeded with, by type (a few per scope: a list, not a map). The first is
+/// held apart: a scope opened with one seed (a request id) then allocates nothing for it but its
+/// `Arc`.
+#[derive(Default)]
+pub(crate) struct Seeds {
+    first: Option<Seed>,
+    rest: Vec<Seed>,
+}
+
+impl Seeds {
+    /// Adds `seed`, replacing the one of the same type if there is one.
+    fn insert(&mut self, seed: Seed) {
+        let same = |s: &&mut Seed| s.0 == seed.0;
+        if let Some(old) = self.first.iter_mut().chain(&mut self.rest).find(same) {
+            *old = seed;
+        } else if self.first.is_none() {
+            self.first = Some(seed);
+        } else {
+            self.rest.push(seed);
+        }
+    }
+}
 
 impl<M: Module> Scope<M> {
     #[allow(
@@ -130,7 +153,7 @@ impl<M: Module> Clone for Scope<M> {
     /// resolve on the scope is making an instance); later clones share that allocation. A scope
     /// that is never cloned never allocates it.
     fn clone(&self) -> Scope<M> {
-        let cells = Cells::new(0, Vec::new());
+        let cells = Cells::new(0, Seeds::default());
         let _ = cells.forward.set(self.cells.share());
         Scope {
             app: Arc::clone(&self.app),
@@ -143,7 +166,7 @@ impl<M: Module> std::fmt::Debug for Scope<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scope")
             .field("root", &M::info().name)
-            .field("seeds", &self.cells().seeds().len())
+            .field("seeds", &self.cells().seeds().count())
             .finish_non_exhaustive()
     }
 }
@@ -194,7 +217,7 @@ impl<M: Module> ScopeBuilder<M> {
     pub(crate) fn new(app: &Arc<App<M>>) -> ScopeBuilder<M> {
         ScopeBuilder {
             app: Arc::clone(app),
-            seeds: Vec::new(),
+            seeds: Seeds::default(),
             _list: PhantomData,
         }
     }
@@ -204,9 +227,7 @@ impl<M: Module, L> ScopeBuilder<M, L> {
     /// Seeds the scope with `value`: [`Scope::seeded::<V>()`](Scope::seeded) returns it.
     #[must_use]
     pub fn with<V: Send + Sync + 'static>(mut self, value: V) -> ScopeBuilder<M, (V, L)> {
-        let id = TypeId::of::<V>();
-        self.seeds.retain(|(t, _)| *t != id);
-        self.seeds.push((id, Arc::new(value)));
+        self.seeds.insert((TypeId::of::<V>(), Arc::new(value)));
         ScopeBuilder {
             app: self.app,
             seeds: self.seeds,
@@ -269,7 +290,10 @@ impl<M: Module, L> std::fmt::Debug for ScopeBuilder<M, L> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ScopeBuilder")
             .field("root", &M::info().name)
-            .field("seeds", &self.seeds.len())
+            .field(
+                "seeds",
+                &(usize::from(self.seeds.first.is_some()) + self.seeds.rest.len()),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -281,16 +305,19 @@ pub struct Cells {
     /// Set by the scope's first clone: the cells it and its clones share, which hold what these
     /// held. An empty cell of a forwarded `Cells` is resolved in the shared ones.
     forward: OnceLock<Arc<Cells>>,
-    /// The cells after the first [`INLINE_CELLS`] and the seeded values; `None` (one test to
-    /// drop it) in a scope of an app with at most 4 request providers, opened without seeds.
+    /// The first value the scope was seeded with. Seeds sit with the cells so that generated
+    /// code, which gets a `&Cells`, can reach them.
+    seed: Option<Seed>,
+    /// The cells after the first [`INLINE_CELLS`] and the seeds after the first; `None` (one
+    /// test to drop it) in a scope of an app with at most 4 request providers, opened with at
+    /// most one seed.
     more: Option<Box<More>>,
 }
 
-/// What most scopes do not have: cells beyond the inline ones, seeded values.
+/// What most scopes do not have: cells beyond the inline ones, a second seed.
 struct More {
     spill: Box<[Cell]>,
-    /// With the cells, so that generated code, which gets a `&Cells`, can reach them.
-    seeds: Seeds,
+    seeds: Vec<Seed>,
 }
 
 /// One request-scoped instance, type-erased, made under the cell's lock.
@@ -313,13 +340,15 @@ impl Cells {
     #[allow(clippy::inline_always, reason = "see `Scope::open`")]
     #[inline(always)]
     pub(crate) fn new(n: usize, seeds: Seeds) -> Cells {
+        let Seeds { first, rest } = seeds;
         Cells {
             inline: [const { Mutex::new(None) }; INLINE_CELLS],
             forward: OnceLock::new(),
-            more: (n > INLINE_CELLS || !seeds.is_empty()).then(|| {
+            seed: first,
+            more: (n > INLINE_CELLS || !rest.is_empty()).then(|| {
                 Box::new(More {
                     spill: (INLINE_CELLS..n).map(|_| Mutex::new(None)).collect(),
-                    seeds,
+                    seeds: rest,
                 })
             }),
         }
@@ -349,6 +378,7 @@ impl Cells {
                 let shared = Arc::new(Cells {
                     inline: std::array::from_fn(|_| next()),
                     forward: OnceLock::new(),
+                    seed: self.seed.clone(),
                     more: self.more.as_ref().map(|more| {
                         Box::new(More {
                             spill: more.spill.iter().map(|_| next()).collect(),
@@ -379,14 +409,16 @@ impl Cells {
             .collect()
     }
 
-    fn seeds(&self) -> &[(TypeId, Arc<dyn Any + Send + Sync>)] {
-        self.more.as_ref().map_or(&[], |more| &more.seeds)
+    fn seeds(&self) -> impl Iterator<Item = &Seed> {
+        let rest = self.more.as_ref().map_or(&[][..], |more| &more.seeds);
+        self.seed.iter().chain(rest)
     }
 
     /// The seeded value of type `V`, if any.
+    #[inline]
     pub(crate) fn seeded<V: Send + Sync + 'static>(&self) -> Option<Arc<V>> {
         let id = TypeId::of::<V>();
-        let (_, any) = self.seeds().iter().find(|(t, _)| *t == id)?;
+        let (_, any) = self.seeds().find(|(t, _)| *t == id)?;
         Arc::clone(any).downcast::<V>().ok()
     }
 
