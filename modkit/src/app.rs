@@ -9,7 +9,7 @@ use tracing::Instrument as _;
 use crate::__private::{self, BuildCtx};
 use crate::build::{Started, Supplied};
 use crate::error::{BuildError, HookError, ShutdownError};
-use crate::scope::{Scope, ScopeBuilder};
+use crate::scope::{OpensScope, Scope, ScopeBuilder};
 use crate::{Graph, Module, Provides};
 
 /// A built application: the root module `M` and, once each, every module it imports.
@@ -127,8 +127,7 @@ impl<M: Module> App<M> {
     #[must_use]
     pub fn scope<I>(self: &Arc<Self>) -> Scope<M>
     where
-        M::Wiring: __private::Wiring<M>,
-        <M::Wiring as __private::Wiring<M>>::Seeds: __private::SeedList<(), I>,
+        M: OpensScope<(), I>,
     {
         Scope::open(self, crate::scope::Seeds::default())
     }

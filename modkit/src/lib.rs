@@ -150,7 +150,7 @@ pub use graph::Graph;
 #[doc(inline)]
 pub use modkit_macros::injectable;
 pub use provides::{Provides, ProvidesInScope};
-pub use scope::{Scope, ScopeBuilder};
+pub use scope::{OpensScope, Scope, ScopeBuilder};
 
 /// Makes a unit struct a module: `#[module(imports = [..], providers = [..], exports = [..])]`.
 ///
@@ -170,7 +170,8 @@ pub use scope::{Scope, ScopeBuilder};
 ///   request-scoped: the module's request-scoped providers may depend on it (`Arc<RequestId>`),
 ///   singletons and transients may not (a captive dependency), and `app.get` cannot hand it out.
 ///   Opening a scope without every seed the app's modules declare does not compile (the message
-///   names the seed and its module); `app.scope()` opens only apps that declare none.
+///   names the seed and its module); `app.scope()` opens only apps that declare none. Generic
+///   code that opens scopes names the requirement [`OpensScope`].
 /// - `exports`: what importers of this module see: its own providers (factories by function
 ///   name, bindings and aliases by `dyn Trait`), values and seeds, types one of its imports
 ///   exports (a re-export), or a whole imported module (re-exports everything it exports).

@@ -240,11 +240,54 @@ impl<M: Module, L> ScopeBuilder<M, L> {
     #[must_use]
     pub fn open<I>(self) -> Scope<M>
     where
-        M::Wiring: Wiring<M>,
-        <M::Wiring as Wiring<M>>::Seeds: SeedList<L, I>,
+        M: OpensScope<L, I>,
     {
         Scope::open(&self.app, self.seeds)
     }
+}
+
+/// The app of root module `Self` opens a request scope seeded with the types of the list `L`:
+/// `L` holds every seed its module graph declares (`seeds = [..]`). `I` are the seeds' positions
+/// in `L`, inferred. What [`App::scope`] (`L = ()`) and [`ScopeBuilder::open`] require; name it
+/// in generic code that opens scopes.
+///
+/// Implemented by modkit for every [`Module`] for which it holds; sealed.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App, OpensScope, ProvidesInScope};
+///
+/// #[injectable(scope = request)]
+/// pub struct Session;
+///
+/// /// Opens a scope of any app that needs no seeds, and resolves a `Session` in it.
+/// fn session<M, I>(app: &Arc<App<M>>) -> Arc<Session>
+/// where
+///     M: OpensScope<(), I> + ProvidesInScope<Session>,
+/// {
+///     app.scope().get::<Session>()
+/// }
+///
+/// #[module(providers = [Session])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = Arc::new(App::<AppModule>::build_sync().unwrap());
+/// let _ = session(&app);
+/// # }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "generic code opens a request scope of a module it knows only as `{Self}: Module`",
+    label = "which seeds the scopes of `{Self}` need is known only for a concrete module",
+    note = "fix: bound the module: `{Self}: modkit::OpensScope<(), I>` for `app.scope()`, `{Self}: modkit::OpensScope<(Seed, ()), I>` for `app.scope_builder().with(seed).open()`, with `I` a type parameter of your function"
+)]
+pub trait OpensScope<L, I>: Module + crate::provides::Sealed {}
+
+impl<M: Module, L, I> OpensScope<L, I> for M
+where
+    M::Wiring: Wiring<M>,
+    <M::Wiring as Wiring<M>>::Seeds: SeedList<L, I>,
+{
 }
 
 /// Every seed the module graph of a wiring's `Seeds` type declares is in a scope builder's list
