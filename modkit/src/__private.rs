@@ -29,5 +29,5 @@ pub use crate::resolve::{
     Allowed, ExportsTo, ImportedBy, Inject, NotExported, OnlyThrough, Resolve, Visible, got, take,
     unreachable_hint,
 };
-pub use crate::scope::Cells;
+pub use crate::scope::{Cells, HasSeed, NoSeeds, SeedList, SeedShareable};
 pub use crate::values::{Has, Here, There, ValueAt, Values};

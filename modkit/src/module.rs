@@ -15,6 +15,14 @@ use crate::{BuildError, Module};
 /// naming that struct; where the chain never completes (a name it lists has no companion), the
 /// name falls back to [`Unwired`] (a glob import the join's struct shadows), so the one error
 /// rustc gives for the missing name is the only one: `M`, `App::<M>` and `app.get` stay quiet.
+// Implemented for every module (by the join, or `Unwired`): unproven only in generic code that
+// knows its module as `M: Module`, which is what the message says (the bound `OpensScope`
+// requires it).
+#[diagnostic::on_unimplemented(
+    message = "generic code opens a request scope of a module it knows only as `{M}: Module`",
+    label = "which seeds the scopes of `{M}` need is known only for a concrete module",
+    note = "fix: bound the module: `{M}: modkit::OpensScope<(), I>` for `app.scope()`, `{M}: modkit::OpensScope<(Seed, ()), I>` for `app.scope_builder().with(seed).open()`, with `I` a type parameter of your function"
+)]
 pub trait Wiring<M>: 'static {
     /// The struct holding the module's built providers and imported singletons.
     type Parts;
@@ -22,6 +30,10 @@ pub trait Wiring<M>: 'static {
     type Builder;
     /// What makes the module graph need the async build.
     type FirstAsync: ?Sized;
+    /// What a scope must be seeded with: [`NoSeeds`](crate::scope::NoSeeds) when the module
+    /// graph below `M` declares no seeds (`seeds = [..]`), else a generated type whose
+    /// [`SeedList`](crate::scope::SeedList) impl requires each of them.
+    type Seeds;
     /// The module's static description.
     const INFO: &'static ModuleInfo;
     /// Builds the module asynchronously; the default wraps [`Wiring::build_sync`].
@@ -53,6 +65,7 @@ impl<M> Wiring<M> for Unwired {
     type Parts = ();
     type Builder = ();
     type FirstAsync = NoAsync;
+    type Seeds = crate::scope::NoSeeds;
     const INFO: &'static ModuleInfo = &ModuleInfo {
         name: "(a module that failed to compile)",
         id: "",

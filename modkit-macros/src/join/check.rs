@@ -53,7 +53,7 @@ fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
         .iter()
         .map(|l| match l.kind {
             LocalKind::Built { .. } => l.deps.iter().map(|d| edge(model, d)).collect(),
-            LocalKind::Value => Some(Vec::new()),
+            LocalKind::Value | LocalKind::Seed => Some(Vec::new()),
             LocalKind::Alias(t) => Some(vec![Edge::Local(t)]),
         })
         .collect()
@@ -76,7 +76,7 @@ fn edge(model: &Model, dep: &Dep) -> Option<Edge> {
 
 type Payloads = std::vec::IntoIter<Payload>;
 
-/// Providers, then values, then aliases (which name a provider).
+/// Providers, then values and seeds, then aliases (which name a provider).
 fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut Vec<syn::Error>) {
     let module = &spec.name;
     let mut aliases = Vec::new();
@@ -104,24 +104,10 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
         }
     }
     for v in &spec.values {
-        let local = Local {
-            ty: v.clone(),
-            provided: quote!(#v),
-            spelled: v.clone(),
-            id: Identity {
-                key: format!("value:{}", pretty(v)),
-                exact: false,
-                spelling: short_name(v),
-            },
-            name: short_name(v),
-            hintable: false,
-            kind: LocalKind::Value,
-            life: Life::Singleton,
-            is_async: false,
-            hooks: false,
-            deps: Vec::new(),
-        };
-        push_local(model, local, module, errors);
+        push_local(model, supplied(v, LocalKind::Value), module, errors);
+    }
+    for v in &spec.seeds {
+        push_local(model, supplied(v, LocalKind::Seed), module, errors);
     }
     for (d, t) in aliases {
         // The target is one of this module's providers (checked by `#[module]`).
@@ -147,6 +133,32 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
             deps: Vec::new(),
         };
         push_local(model, local, module, errors);
+    }
+}
+
+/// The local of an entry of `values = [..]` (a singleton the app is built with) or
+/// `seeds = [..]` (request-scoped, a scope is opened with it): identified by spelling.
+fn supplied(v: &syn::Type, kind: LocalKind) -> Local {
+    let (prefix, life) = match kind {
+        LocalKind::Seed => ("seed", Life::Request),
+        _ => ("value", Life::Singleton),
+    };
+    Local {
+        ty: v.clone(),
+        provided: quote!(#v),
+        spelled: v.clone(),
+        id: Identity {
+            key: format!("{prefix}:{}", pretty(v)),
+            exact: false,
+            spelling: short_name(v),
+        },
+        name: short_name(v),
+        hintable: false,
+        kind,
+        life,
+        is_async: false,
+        hooks: false,
+        deps: Vec::new(),
     }
 }
 
@@ -425,6 +437,7 @@ mod tests {
             public: true,
             providers: Vec::new(),
             values: Vec::new(),
+            seeds: Vec::new(),
             imports: Vec::new(),
             exports: Vec::new(),
         }
@@ -501,6 +514,7 @@ mod tests {
             privates: Vec::new(),
             seen: Vec::new(),
             values: Vec::new(),
+            seeded: false,
             broken: false,
         }
     }

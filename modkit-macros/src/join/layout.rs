@@ -1,7 +1,7 @@
 //! Every decision about the shape of the generated module, taken before any code is written:
 //! which providers and imported singletons the module holds in fields, which imports it keeps
-//! typed, which request cell each request-scoped provider uses, which values the graph below it
-//! declares, and whether it builds asynchronously.
+//! typed, which request cell each request-scoped provider uses, which values and seeds the graph
+//! below it declares, and whether it builds asynchronously.
 
 use super::model::{Edge, Export, ImportId, LocalId, LocalKind, Model, SeenId};
 use crate::wire::{Life, Spec};
@@ -42,6 +42,10 @@ pub(crate) struct Layout {
     pub(crate) n_cells: usize,
     /// The values of the graph below the module, each once.
     pub(crate) values: Vec<ValueSlot>,
+    /// The module's own seeds, in list order.
+    pub(crate) seeds: Vec<LocalId>,
+    /// The imports whose graph declares seeds: a scope is opened with theirs too.
+    pub(crate) seeded_imports: Vec<ImportId>,
     /// Whether the module is built by an async function.
     pub(crate) first_async: FirstAsync,
     /// The build order, when the macro knows the edges (`Model::edges`); otherwise a `const`
@@ -58,6 +62,10 @@ impl Layout {
     /// Whether the module is built by an async function.
     pub(crate) fn is_async(&self) -> bool {
         !matches!(self.first_async, FirstAsync::None)
+    }
+    /// Whether the graph below the module (the module included) declares seeds.
+    pub(crate) fn seeded(&self) -> bool {
+        !self.seeds.is_empty() || !self.seeded_imports.is_empty()
     }
     /// Whether import `j` is kept typed.
     pub(crate) fn is_kept(&self, j: ImportId) -> bool {
@@ -121,6 +129,15 @@ pub(crate) fn plan(spec: &Spec, model: &Model) -> Layout {
         cells,
         n_cells,
         values: values(model),
+        seeds: model
+            .locals()
+            .filter(|(_, l)| l.kind == LocalKind::Seed)
+            .map(|(i, _)| i)
+            .collect(),
+        seeded_imports: (0..model.imports.len())
+            .map(ImportId)
+            .filter(|&j| model.import(j).manifest.seeded)
+            .collect(),
         first_async: first_async(model),
         order: model.edges.as_deref().map(super::model::build_order),
         direct: direct(model),

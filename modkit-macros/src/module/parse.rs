@@ -7,7 +7,14 @@ use syn::punctuated::Punctuated;
 use crate::diag;
 use crate::wire::ProviderSpec;
 
-const KEYS: &[&str] = &["imports", "providers", "values", "exports", "crate"];
+const KEYS: &[&str] = &[
+    "imports",
+    "providers",
+    "values",
+    "seeds",
+    "exports",
+    "crate",
+];
 
 /// One entry of a list: `Type`, `Type as dyn Trait` (a binding) or `dyn Trait = Type` (an alias).
 struct ListEntry {
@@ -114,6 +121,9 @@ pub(super) struct Args {
     pub(super) imports: Vec<syn::Type>,
     pub(super) providers: Vec<ProviderSpec>,
     pub(super) values: Vec<syn::Type>,
+    /// Values of the unit of work a request scope is opened with: request-scoped, for the
+    /// module's request-scoped providers.
+    pub(super) seeds: Vec<syn::Type>,
     pub(super) exports: Vec<syn::Type>,
     pub(super) krate: Option<syn::Path>,
 }
@@ -180,6 +190,7 @@ pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args 
             ("imports", Value::List(l)) => args.imports = plain("imports", l, errors),
             ("providers", Value::List(l)) => args.providers = provider_entries(l, errors),
             ("values", Value::List(l)) => args.values = plain("values", l, errors),
+            ("seeds", Value::List(l)) => args.seeds = plain("seeds", l, errors),
             ("exports", Value::List(l)) => args.exports = plain("exports", l, errors),
             ("crate", Value::Path(p)) => args.krate = Some(p),
             _ => errors.push(diag::module_unknown_key(&key, KEYS)),

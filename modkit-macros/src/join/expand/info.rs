@@ -31,7 +31,7 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
             };
             quote_spanned!(ty.span()=> <#ty as #p::#tr<#name>>::DEPS)
         }
-        LocalKind::Value => quote!(&[]),
+        LocalKind::Value | LocalKind::Seed => quote!(&[]),
         LocalKind::Alias(t) => {
             let tn = &model.local(t).name;
             let t = t.0;
@@ -40,8 +40,8 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
     }
 }
 
-/// The consts, the `Module` impl, the cycle check, and the `Send + Sync` checks of values and
-/// bindings.
+/// The consts, the `Module` impl, the cycle check, the `Send + Sync` checks of values and
+/// bindings (a seed's is its `Resolve` impl's), and what a scope is seeded with.
 pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     let Ctx {
         spec,
@@ -63,6 +63,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     let local_names: Vec<&str> = model.locals.iter().map(|l| l.name.as_str()).collect();
     let kinds = model.locals.iter().map(|l| match (l.kind, l.life) {
         (LocalKind::Value, _) => quote!(#krate::info::Kind::Value),
+        (LocalKind::Seed, _) => quote!(#krate::info::Kind::Seed),
         (_, Life::Singleton) => quote!(#krate::info::Kind::Singleton),
         (_, Life::Transient) => quote!(#krate::info::Kind::Transient),
         (_, Life::Request) => quote!(#krate::info::Kind::Request),
@@ -87,6 +88,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
         }
         FirstAsync::None => quote!(#p::NoAsync),
     };
+    let (seeds, seed_items) = super::exports::seed_list(cx);
     let shareable = model
         .locals
         .iter()
@@ -107,6 +109,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             type Parts = #parts;
             type Builder = #builder_ty;
             type FirstAsync = #first_async;
+            type Seeds = #seeds;
             const INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo::new(
                 #module_name,
                 #id,
@@ -118,6 +121,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             #build_fn
         }
         #(#shareable)*
+        #seed_items
     }
 }
 

@@ -102,6 +102,10 @@ fn local(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
                 quote!(let a: #p::Arc<#tp> = <Self as #p::Resolve<#tp>>::get_in(self, __modkit_c); a),
             )
         }
+        (LocalKind::Seed, _) => {
+            let seed = quote!(__modkit_c.seed::<#provided>());
+            (none.clone(), none.clone(), seed)
+        }
         (_, Life::Singleton) => (
             quote!(#p::got(&__modkit_b.#field)),
             quote!(#p::Arc::clone(&self.__modkit.#field)),
