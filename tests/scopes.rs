@@ -414,9 +414,118 @@ fn a_second_seed_of_one_type_replaces_the_first() {
     let scope = app
         .scope_builder()
         .with(RequestId(1))
+        .with(UserName("ada"))
         .with(RequestId(2))
+        .with(UserName("bob"))
         .open();
     assert_eq!(scope.seeded::<RequestId>().as_deref(), Some(&RequestId(2)));
+    assert_eq!(
+        scope.seeded::<UserName>().as_deref(),
+        Some(&UserName("bob"))
+    );
+    assert!(format!("{scope:?}").contains("seeds: 2"), "{scope:?}");
+}
+
+// ---- seeds: values of the unit of work that request providers depend on ------------------------
+
+/// The id of the traced request: a seed `SeedModule` keeps to itself.
+#[derive(Debug, PartialEq)]
+pub struct TraceId(pub u64);
+
+/// The tenant of the request: a seed `SeedModule` exports.
+#[derive(Debug, PartialEq)]
+pub struct Tenant(pub &'static str);
+
+#[injectable(scope = request)]
+pub struct Traced {
+    pub id: Arc<TraceId>,
+    pub db: Arc<Db>,
+}
+
+#[module(seeds = [TraceId, Tenant], providers = [Db, Traced], exports = [Traced, Tenant])]
+pub struct SeedModule;
+
+/// Depends on a seed its module imports, and on a request provider that depends on another.
+#[injectable(scope = request)]
+pub struct TenantView {
+    pub tenant: Arc<Tenant>,
+    pub traced: Arc<Traced>,
+}
+
+#[module(imports = [SeedModule], providers = [TenantView])]
+pub struct SeedApp;
+
+fn seeded_scope(app: &Arc<App<SeedApp>>, id: u64, tenant: &'static str) -> Scope<SeedApp> {
+    app.scope_builder()
+        .with(TraceId(id))
+        .with(Tenant(tenant))
+        .open()
+}
+
+#[test]
+fn a_request_provider_gets_the_seed_its_scope_was_opened_with() {
+    let app = Arc::new(App::<SeedApp>::build_sync().unwrap());
+    let scope = seeded_scope(&app, 7, "acme");
+    let traced = scope.get::<TenantView>().traced.clone();
+    assert_eq!(*traced.id, TraceId(7));
+    // The seed itself, not a copy: the `Arc` the scope was seeded with.
+    assert!(Arc::ptr_eq(&traced.id, &scope.seeded::<TraceId>().unwrap()));
+}
+
+#[test]
+fn each_scope_hands_its_own_seeds_to_its_request_providers() {
+    let app = Arc::new(App::<SeedApp>::build_sync().unwrap());
+    let (a, b) = (
+        seeded_scope(&app, 1, "acme"),
+        seeded_scope(&app, 2, "umbrella"),
+    );
+    assert_eq!(*b.get::<TenantView>().traced.id, TraceId(2));
+    assert_eq!(*a.get::<TenantView>().traced.id, TraceId(1));
+    assert_eq!(*a.get::<TenantView>().tenant, Tenant("acme"));
+    assert_eq!(*b.get::<TenantView>().tenant, Tenant("umbrella"));
+}
+
+#[test]
+fn an_exported_seed_is_a_dependency_of_the_importer_and_resolves_from_the_root() {
+    let app = Arc::new(App::<SeedApp>::build_sync().unwrap());
+    // Seeded in the other order: the order of `with` does not matter.
+    let scope = app
+        .scope_builder()
+        .with(Tenant("acme"))
+        .with(TraceId(3))
+        .open();
+    let tenant = scope.get::<Tenant>();
+    assert_eq!(*tenant, Tenant("acme"));
+    assert!(Arc::ptr_eq(&tenant, &scope.get::<TenantView>().tenant));
+}
+
+#[test]
+fn clones_of_a_seeded_scope_hand_out_its_seeds() {
+    let app = Arc::new(App::<SeedApp>::build_sync().unwrap());
+    let scope = seeded_scope(&app, 9, "acme");
+    let clone = scope.clone();
+    // Made in the clone, after the cells moved: the seeds moved with them.
+    let view = clone.get::<TenantView>();
+    assert_eq!(*view.traced.id, TraceId(9));
+    assert!(Arc::ptr_eq(&view, &scope.get::<TenantView>()));
+    let clone = std::thread::spawn(move || clone.get::<Tenant>())
+        .join()
+        .unwrap();
+    assert!(Arc::ptr_eq(&clone, &scope.get::<Tenant>()));
+}
+
+#[test]
+fn a_seed_shows_in_the_graph_as_a_seed() {
+    use modkit::Module as _;
+    let seeds: Vec<_> = SeedModule::info()
+        .providers()
+        .iter()
+        .filter(|p| p.kind() == modkit::info::Kind::Seed)
+        .map(modkit::info::ProviderInfo::name)
+        .collect();
+    assert_eq!(seeds, ["TraceId", "Tenant"]);
+    let app = App::<SeedApp>::build_sync().unwrap();
+    assert!(app.graph().to_mermaid().contains("Tenant (pub, seed)"));
 }
 
 // ---- request providers from imported modules ----------------------------------------------------

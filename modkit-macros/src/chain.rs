@@ -11,6 +11,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// A `#[macro_export]`ed `macro_rules!` named `hidden`, re-exported as `public` with `vis`.
+///
+/// The macro is defined inside a module of its own (named `hidden` too): a `macro_rules!` is in
+/// textual scope until the end of the module that defines it, and rustc looks a macro name up
+/// through every textual scope before it, so hundreds of companions side by side in one module
+/// made each macro call in it cost time in proportion to their number.
 pub(crate) fn companion(
     hidden: &syn::Ident,
     public: &syn::Ident,
@@ -19,15 +24,21 @@ pub(crate) fn companion(
 ) -> TokenStream {
     quote! {
         #[doc(hidden)]
-        #[macro_export]
-        macro_rules! #hidden {
-            (@modkit_chain { [$($next:tt)*] $($rest:tt)* } { $($acc:tt)* }) => {
-                $($next)* ! { @modkit_chain { $($rest)* } { $($acc)* #payload } }
-            };
+        #[allow(non_snake_case)]
+        mod #hidden {
+            #[doc(hidden)]
+            #[macro_export]
+            macro_rules! #hidden {
+                (@modkit_chain { [$($next:tt)*] $($rest:tt)* } { $($acc:tt)* }) => {
+                    $($next)* ! { @modkit_chain { $($rest)* } { $($acc)* #payload } }
+                };
+            }
+            #[doc(hidden)]
+            pub use #hidden as #public;
         }
         #[doc(hidden)]
         #[allow(unused_imports)]
-        #vis use #hidden as #public;
+        #vis use #hidden::#public;
     }
 }
 

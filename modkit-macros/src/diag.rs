@@ -58,7 +58,7 @@ pub(crate) fn provided_twice(
     let (a, b) = (pretty(ty), pretty(first));
     let what = if a == b {
         format!(
-            "`{a}` is listed twice in `providers = [..]` or `values = [..]` of module `{module}`"
+            "`{a}` is listed twice in `providers = [..]`, `values = [..]` or `seeds = [..]` of module `{module}`"
         )
     } else if short_name(ty) == short_name(first) {
         format!("`{a}` and `{b}` name the same provider in module `{module}`")
@@ -195,7 +195,7 @@ fn at_span(span: Span, msg: String) -> syn::Error {
 pub(crate) fn module_expected_key(span: Span) -> syn::Error {
     at_span(
         span,
-        "expected `key = [..]`: the keys of `#[module]` are `imports`, `providers`, `values`, `exports` and `crate`".into(),
+        "expected `key = [..]`: the keys of `#[module]` are `imports`, `providers`, `values`, `seeds`, `exports` and `crate`".into(),
     )
 }
 
@@ -296,7 +296,7 @@ pub(crate) fn module_unknown_key(key: &syn::Ident, keys: &[&str]) -> syn::Error 
     at_span(
         key.span(),
         format!(
-            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `exports = [..]`, `config = Type`, `name = \"..\"` and `crate = path`"
+            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `config = Type`, `name = \"..\"` and `crate = path`"
         ),
     )
 }
@@ -352,12 +352,12 @@ pub(crate) fn module_not_a_path(ty: &syn::Type, list: &str) -> syn::Error {
     )
 }
 
-/// A type in `providers = [..]` or `values = [..]` a second time, as spelled.
+/// A type in `providers = [..]`, `values = [..]` or `seeds = [..]` a second time, as spelled.
 pub(crate) fn module_provided_twice(ty: &syn::Type, module: &syn::Ident) -> syn::Error {
     at(
         ty,
         format!(
-            "`{}` is listed twice in `providers = [..]` or `values = [..]` of module `{module}`\n\
+            "`{}` is listed twice in `providers = [..]`, `values = [..]` or `seeds = [..]` of module `{module}`\n\
              a module builds one instance of each provider; fix: remove the second entry",
             pretty(ty)
         ),

@@ -251,6 +251,32 @@ fn join_with_an_error_writes_the_stub() {
 }
 
 #[test]
+fn join_seed_and_the_request_provider_that_depends_on_it() {
+    let handler = injectable(
+        quote!(scope = request),
+        &quote! {
+            pub struct Handler {
+                id: Arc<RequestId>,
+            }
+        },
+    );
+    let input = join_input(
+        quote!(
+            seeds = [RequestId],
+            providers = [Handler],
+            exports = [Handler]
+        ),
+        &quote!(
+            pub struct HttpModule;
+        ),
+        vec![Payload::Provider(provider_payload(&handler))],
+    );
+    let out = crate::join::expand(input);
+    assert!(!out.to_string().contains("compile_error"), "{out}");
+    insta::assert_snapshot!(unparse(&out));
+}
+
+#[test]
 fn join_with_a_config() {
     let db = injectable(
         quote!(),

@@ -162,3 +162,34 @@ pub(crate) fn arc_inner(ty: &syn::Type) -> Option<&syn::Type> {
         None
     }
 }
+
+/// The position `k` as a type (`D3`, `Ix<D1, D2>` for 12): the runtime's `ExportAt` and
+/// `ValueAt` take positions as types, since a `const` argument is a body of its own to rustc.
+pub(crate) fn position(p: &TokenStream, k: usize) -> TokenStream {
+    let digit = quote::format_ident!("D{}", k % 10);
+    if k < 10 {
+        quote::quote!(#p::#digit)
+    } else {
+        let high = position(p, k / 10);
+        quote::quote!(#p::Ix<#high, #p::#digit>)
+    }
+}
+
+/// The list `(a, (b, ()))` of `items`: the shape of `New::Args`, its patterns and its values.
+pub(crate) fn arg_list<T: ToTokens>(items: &[T]) -> TokenStream {
+    items.iter().rev().fold(
+        quote::quote!(()),
+        |rest, item| quote::quote!((#item, #rest)),
+    )
+}
+
+/// `items` inside `const _: () = { .. };`, where `__modkit_p` names the runtime's `__private`:
+/// impls hold wherever they are written, and the short path keeps the generated code small.
+pub(crate) fn block(krate: &impl ToTokens, items: &TokenStream) -> TokenStream {
+    quote::quote! {
+        const _: () = {
+            use #krate::__private as __modkit_p;
+            #items
+        };
+    }
+}

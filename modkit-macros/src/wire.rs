@@ -419,6 +419,8 @@ record! {
         public: bool,
         providers: Vec<ProviderSpec>,
         values: Vec<syn::Type>,
+        /// `seeds = [..]`: request-scoped values a scope is opened with.
+        seeds: Vec<syn::Type>,
         imports: Vec<syn::Type>,
         exports: Vec<ExportSpec>,
         /// `config = ..`: none or one.
@@ -478,6 +480,8 @@ record! {
         privates: Vec<ManifestItem>,
         seen: Vec<ManifestItem>,
         values: Vec<ManifestItem>,
+        /// Whether its graph (it or a module below it) declares seeds: a scope is opened with them.
+        seeded: bool,
         /// The module had errors of its own (already reported): its importers stay quiet.
         broken: bool,
     }
@@ -611,6 +615,7 @@ mod tests {
                 exact: false,
                 spelling: "Config".into(),
             }],
+            seeded: true,
             broken: true,
         }
     }
@@ -633,6 +638,7 @@ mod tests {
                 ProviderSpec::Alias(syn::parse_quote!(dyn Notify), syn::parse_quote!(Smtp)),
             ],
             values: vec![syn::parse_quote!(Config)],
+            seeds: vec![syn::parse_quote!(RequestId)],
             imports: vec![syn::parse_quote!(crate::db::DbModule)],
             exports: vec![
                 ExportSpec::Provider(syn::parse_quote!(Repo<User>)),
@@ -685,7 +691,7 @@ mod tests {
         let input = ChainInput {
             spec: syn::parse2(quote! {
                 (spec krate = [::modkit] vis = [pub] name = M id = "m#1" public = true
-                    providers = [] values = [] imports = [] exports = [] config = [])
+                    providers = [] values = [] seeds = [] imports = [] exports = [] config = [])
             })
             .unwrap(),
             payloads: vec![Payload::Provider(provider()), Payload::Module(manifest())],

@@ -22,18 +22,21 @@ pub use crate::lifetimes::{
     CaptiveRequest, CaptiveTransient, FromApp, Holds, Request, RequestOutsideScope, Singleton,
     Transient, TransientOnRequest,
 };
-pub use crate::module::{At, ConfigModule, ExportAt, Hidden, ModuleConfig, S, Unwired, Wiring, Z};
+pub use crate::module::{
+    At, ConfigModule, D0, D1, D2, D3, D4, D5, D6, D7, D8, D9, ExportAt, Hidden, Ix, ModuleConfig,
+    S, Unwired, Wiring, Z,
+};
 pub use crate::order::{CycleMsg, Order, build_order, find_cycle, starts};
 pub use crate::provider::{
-    Construct, ConstructAsync, Hook, IntoBoxError, Make, MakeIn, Provider, Shareable, hook_future,
-    shareable,
+    Construct, ConstructAsync, Hook, IntoBoxError, Make, MakeIn, New, NewAsync, Provider,
+    Shareable, hook_future, shareable,
 };
 pub use crate::provides::Hands;
 pub use crate::resolve::{
     Allowed, ExportsTo, ImportedBy, Inject, NotExported, OnlyThrough, Resolve, Visible, got, take,
     unreachable_hint,
 };
-pub use crate::scope::Cells;
+pub use crate::scope::{Cells, HasSeed, NoSeeds, SeedList, SeedShareable};
 pub use crate::values::{Has, Here, There, ValueAt, Values};
 #[cfg(feature = "config")]
 pub use figment::{Error as FigmentError, Figment};

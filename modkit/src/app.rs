@@ -9,7 +9,7 @@ use tracing::Instrument as _;
 use crate::__private::{self, BuildCtx};
 use crate::build::{Started, Supplied};
 use crate::error::{BuildError, HookError, ShutdownError};
-use crate::scope::{Scope, ScopeBuilder};
+use crate::scope::{OpensScope, Scope, ScopeBuilder};
 use crate::{Graph, Module, Provides};
 
 /// A built application: the root module `M` and, once each, every module it imports.
@@ -131,10 +131,16 @@ impl<M: Module> App<M> {
     /// The app is shared with its scopes, so this takes `&Arc<App<M>>`: build the app, then
     /// `Arc::new(app)`. The app itself holds its root inline, not in an `Arc`, which keeps
     /// [`App::get`] of a singleton one field read away.
+    ///
+    /// A graph that declares seeds (`seeds = [..]`) opens its scopes with
+    /// [`App::scope_builder`]: here it does not compile.
     #[inline]
     #[must_use]
-    pub fn scope(self: &Arc<Self>) -> Scope<M> {
-        Scope::open(self, Vec::new())
+    pub fn scope<I>(self: &Arc<Self>) -> Scope<M>
+    where
+        M: OpensScope<(), I>,
+    {
+        Scope::open(self, crate::scope::Seeds::default())
     }
 
     /// A builder for a scope seeded with values of the unit of work

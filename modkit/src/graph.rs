@@ -54,7 +54,7 @@ impl Graph {
     }
 
     /// A Mermaid `flowchart`: one subgraph per module with its providers (exported ones marked
-    /// `pub`, non-singletons with their kind: `transient`, `request`, `value`), `-->` from a
+    /// `pub`, non-singletons with their kind: `transient`, `request`, `value`, `seed`), `-->` from a
     /// module to each import, and `-.->` from a provider to each dependency.
     #[must_use]
     pub fn to_mermaid(&self) -> String {

@@ -38,6 +38,9 @@ pub enum Kind {
     Request,
     /// One instance per app, supplied by the caller with [`crate::AppBuilder::value`].
     Value,
+    /// One instance per request scope, supplied when the scope is opened
+    /// ([`crate::ScopeBuilder::with`]).
+    Seed,
     /// The module's config (`#[module(config = ..)]`), loaded before any provider is built.
     Config,
 }
@@ -130,6 +133,7 @@ impl Kind {
             Kind::Transient => "transient",
             Kind::Request => "request",
             Kind::Value => "value",
+            Kind::Seed => "seed",
             Kind::Config => "config",
         }
     }

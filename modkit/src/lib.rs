@@ -154,7 +154,7 @@ pub use graph::Graph;
 #[doc(inline)]
 pub use modkit_macros::injectable;
 pub use provides::{Provides, ProvidesInScope};
-pub use scope::{Scope, ScopeBuilder};
+pub use scope::{OpensScope, Scope, ScopeBuilder};
 
 /// Makes a unit struct a module: `#[module(imports = [..], providers = [..], exports = [..])]`.
 ///
@@ -169,9 +169,16 @@ pub use scope::{Scope, ScopeBuilder};
 ///     `dyn Trait`: the same instance.
 /// - `values`: types the caller hands in when building (`App::builder().value(..)`); a value is a
 ///   singleton like any other. Every module declaring the same type gets the one instance.
+/// - `seeds`: values of the unit of work (an HTTP request's parts, a job id) that each request
+///   [`Scope`] is opened with (`app.scope_builder().with(RequestId(7)).open()`). A seed is
+///   request-scoped: the module's request-scoped providers may depend on it (`Arc<RequestId>`),
+///   singletons and transients may not (a captive dependency), and `app.get` cannot hand it out.
+///   Opening a scope without every seed the app's modules declare does not compile (the message
+///   names the seed and its module); `app.scope()` opens only apps that declare none. Generic
+///   code that opens scopes names the requirement [`OpensScope`].
 /// - `exports`: what importers of this module see: its own providers (factories by function
-///   name, bindings and aliases by `dyn Trait`) and values, types one of its imports exports (a
-///   re-export), or a whole imported module (re-exports everything it exports).
+///   name, bindings and aliases by `dyn Trait`), values and seeds, types one of its imports
+///   exports (a re-export), or a whole imported module (re-exports everything it exports).
 /// - `crate = path`: where the `modkit` crate is, when renamed.
 ///
 /// Rules:
@@ -208,6 +215,33 @@ pub use scope::{Scope, ScopeBuilder};
 /// # }
 /// ```
 ///
+/// Seeds: a request-scoped provider that depends on the request it serves.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App};
+///
+/// pub struct RequestId(pub u64);
+///
+/// #[injectable]
+/// pub struct Db;
+///
+/// #[injectable(scope = request)]
+/// pub struct Handler { id: Arc<RequestId>, db: Arc<Db> }
+///
+/// #[module(seeds = [RequestId], providers = [Db, Handler], exports = [Handler])]
+/// pub struct HttpModule;
+///
+/// #[module(imports = [HttpModule])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = Arc::new(App::<AppModule>::build_sync().unwrap());
+/// let scope = app.scope_builder().with(RequestId(7)).open(); // `app.scope()` does not compile
+/// assert_eq!(scope.get::<Handler>().id.0, 7);
+/// # }
+/// ```
+///
 /// # Errors at compile time
 /// Each names the module, the type and the fix, and points at the entry it is about:
 /// - a provider depends on a type the module neither provides nor imports from a module that
@@ -225,6 +259,9 @@ pub use scope::{Scope, ScopeBuilder};
 ///   transient holding a request-scoped one (the message names both and says why);
 /// - [`App::get`] of a type the root module cannot see, or of a request-scoped type;
 /// - building without a value some module declares (`values = [..]`; the message names it);
+/// - opening a request scope without a seed some module declares (`seeds = [..]`; the message
+///   names it and the module), or with `app.scope()` when any module declares one; a seed that
+///   is not `Send + Sync`;
 /// - `build_sync()` of a graph with an `async fn` provider or a lifecycle hook;
 /// - a binding to a type that is not a trait object, or whose type does not implement the
 ///   trait; an alias whose target is not one of the module's providers; exporting the concrete

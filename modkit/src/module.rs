@@ -15,6 +15,14 @@ use crate::{BuildError, Module};
 /// naming that struct; where the chain never completes (a name it lists has no companion), the
 /// name falls back to [`Unwired`] (a glob import the join's struct shadows), so the one error
 /// rustc gives for the missing name is the only one: `M`, `App::<M>` and `app.get` stay quiet.
+// Implemented for every module (by the join, or `Unwired`): unproven only in generic code that
+// knows its module as `M: Module`, which is what the message says (the bound `OpensScope`
+// requires it).
+#[diagnostic::on_unimplemented(
+    message = "generic code opens a request scope of a module it knows only as `{M}: Module`",
+    label = "which seeds the scopes of `{M}` need is known only for a concrete module",
+    note = "fix: bound the module: `{M}: modkit::OpensScope<(), I>` for `app.scope()`, `{M}: modkit::OpensScope<(Seed, ()), I>` for `app.scope_builder().with(seed).open()`, with `I` a type parameter of your function"
+)]
 pub trait Wiring<M>: 'static {
     /// The struct holding the module's built providers and imported singletons.
     type Parts;
@@ -22,6 +30,10 @@ pub trait Wiring<M>: 'static {
     type Builder;
     /// What makes the module graph need the async build.
     type FirstAsync: ?Sized;
+    /// What a scope must be seeded with: [`NoSeeds`](crate::scope::NoSeeds) when the module
+    /// graph below `M` declares no seeds (`seeds = [..]`), else a generated type whose
+    /// [`SeedList`](crate::scope::SeedList) impl requires each of them.
+    type Seeds;
     /// The module's static description.
     const INFO: &'static ModuleInfo;
     /// Builds the module asynchronously; the default wraps [`Wiring::build_sync`].
@@ -53,6 +65,7 @@ impl<M> Wiring<M> for Unwired {
     type Parts = ();
     type Builder = ();
     type FirstAsync = NoAsync;
+    type Seeds = crate::scope::NoSeeds;
     const INFO: &'static ModuleInfo = &ModuleInfo {
         name: "(a module that failed to compile)",
         id: "",
@@ -64,12 +77,14 @@ impl<M> Wiring<M> for Unwired {
     };
 }
 
-/// The `K`-th export of a module, as seen by the importer `I`.
+/// The `K`-th export of a module, as seen by the importer `I`. `K` is a type ([`D0`]..[`D9`], or
+/// [`Ix`] for two digits and more), not a `const usize`: every const argument in a path is a body
+/// rustc type-checks on its own, and modules name dozens of exports.
 ///
 /// `I` is there for coherence: an importer in another crate names the export as
 /// `<Exporter as ExportAt<K, Importer>>::Ty`, a projection whose trait reference holds one of its
 /// own types, which lets rustc normalize it when checking that the importer's impls do not overlap.
-pub trait ExportAt<const K: usize, I>: Module {
+pub trait ExportAt<K, I>: Module {
     /// The exported type.
     type Ty: ?Sized;
     /// How long an instance lives.
@@ -89,6 +104,16 @@ pub trait ExportAt<const K: usize, I>: Module {
         self.export()
     }
 }
+
+macro_rules! digits {
+    ($($d:ident)*) => {$(
+        /// A decimal digit of a position ([`ExportAt`], [`crate::__private::ValueAt`]).
+        pub enum $d {}
+    )*};
+}
+digits!(D0 D1 D2 D3 D4 D5 D6 D7 D8 D9);
+/// The position `10 * H + L` (`H` a position, `L` a digit).
+pub struct Ix<H, L>(PhantomData<(H, L)>);
 
 /// What importers of a module may name in hint impls: its private providers and the types it
 /// sees through its imports without handing them on, as type lists read with [`At`]. One impl

@@ -34,6 +34,29 @@ pub trait Provider: 'static {
     }
 }
 
+/// A singleton made from its dependencies, handed over as arguments: `Args` is the list
+/// `(Arc<A>, (Arc<B>, ()))` of its fields (or parameters), in order.
+///
+/// A module whose dependencies the macro matched calls it in a straight line with the instances
+/// it built or imported; the others go through [`Construct`].
+pub trait New: Provider {
+    /// The dependencies, as a list.
+    type Args;
+    /// Builds the value.
+    ///
+    /// # Errors
+    /// What a fallible factory returned.
+    fn new(args: Self::Args) -> Result<Self::Output, BoxError>;
+}
+
+/// A singleton made by an `async fn` from its dependencies (see [`New`]).
+pub trait NewAsync: Provider {
+    /// The dependencies, as a list.
+    type Args;
+    /// Builds the value.
+    fn new(args: Self::Args) -> impl Future<Output = Result<Self::Output, BoxError>> + Send;
+}
+
 /// A singleton built by a plain function, inside module `M`.
 pub trait Construct<M: Module>: Provider {
     /// One entry per dependency, in order.

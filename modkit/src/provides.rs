@@ -9,6 +9,8 @@ use crate::module::Unwired;
 use crate::resolve::unreachable_hint;
 use crate::scope::Cells;
 
+pub(crate) use sealed::Sealed;
+
 mod sealed {
     /// Implemented for every module, by modkit only: [`Provides`](super::Provides) and
     /// [`ProvidesInScope`](super::ProvidesInScope) cannot be implemented elsewhere.

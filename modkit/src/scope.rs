@@ -5,6 +5,8 @@ use std::any::{Any, TypeId};
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, TryLockError};
 
+use crate::module::Wiring;
+use crate::values::{Here, There};
 use crate::{App, Module, ProvidesInScope};
 
 /// A request scope: one unit of work (an HTTP request, a job). Request-scoped providers
@@ -51,8 +53,31 @@ pub struct Scope<M: Module> {
     cells: Cells,
 }
 
-/// The values a scope was seeded with, by type (a few per scope: a list, not a map).
-type Seeds = Vec<(TypeId, Arc<dyn Any + Send + Sync>)>;
+/// One value a scope was seeded with, by type.
+type Seed = (TypeId, Arc<dyn Any + Send + Sync>);
+
+/// The values a scope is seeded with, by type (a few per scope: a list, not a map). The first is
+/// held apart: a scope opened with one seed (a request id) then allocates nothing for it but its
+/// `Arc`.
+#[derive(Default)]
+pub(crate) struct Seeds {
+    first: Option<Seed>,
+    rest: Vec<Seed>,
+}
+
+impl Seeds {
+    /// Adds `seed`, replacing the one of the same type if there is one.
+    fn insert(&mut self, seed: Seed) {
+        let same = |s: &&mut Seed| s.0 == seed.0;
+        if let Some(old) = self.first.iter_mut().chain(&mut self.rest).find(same) {
+            *old = seed;
+        } else if self.first.is_none() {
+            self.first = Some(seed);
+        } else {
+            self.rest.push(seed);
+        }
+    }
+}
 
 impl<M: Module> Scope<M> {
     #[allow(
@@ -128,7 +153,7 @@ impl<M: Module> Clone for Scope<M> {
     /// resolve on the scope is making an instance); later clones share that allocation. A scope
     /// that is never cloned never allocates it.
     fn clone(&self) -> Scope<M> {
-        let cells = Cells::new(0, Vec::new());
+        let cells = Cells::new(0, Seeds::default());
         let _ = cells.forward.set(self.cells.share());
         Scope {
             app: Arc::clone(&self.app),
@@ -141,7 +166,7 @@ impl<M: Module> std::fmt::Debug for Scope<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scope")
             .field("root", &M::info().name)
-            .field("seeds", &self.cells().seeds().len())
+            .field("seeds", &self.cells().seeds().count())
             .finish_non_exhaustive()
     }
 }
@@ -150,9 +175,12 @@ impl<M: Module> std::fmt::Debug for Scope<M> {
 /// user, a deadline): [`App::scope_builder`], then one [`with`](ScopeBuilder::with) per value,
 /// then [`open`](ScopeBuilder::open).
 ///
-/// Each `with` adds its type to `L`, as [`AppBuilder::value`](crate::AppBuilder::value) does:
-/// the list a compile-time check of what request-scoped providers need will read. Seed each type
-/// once; a second value of the same type replaces the first.
+/// Each `with` adds its type to `L`, as [`AppBuilder::value`](crate::AppBuilder::value) does,
+/// and [`open`](ScopeBuilder::open) compiles only if `L` holds every seed the app's modules
+/// declare (`#[module(seeds = [RequestId])]`), which their request-scoped providers may depend
+/// on. A scope may be seeded with more than that ([`Scope::seeded`] reads any seed). Seed each
+/// type once: a second value of the same type replaces the first, and if the type is a declared
+/// seed, `open` then fails to compile (rustc's "type annotations needed", E0283).
 ///
 /// ```
 /// use std::sync::Arc;
@@ -189,7 +217,7 @@ impl<M: Module> ScopeBuilder<M> {
     pub(crate) fn new(app: &Arc<App<M>>) -> ScopeBuilder<M> {
         ScopeBuilder {
             app: Arc::clone(app),
-            seeds: Vec::new(),
+            seeds: Seeds::default(),
             _list: PhantomData,
         }
     }
@@ -199,9 +227,7 @@ impl<M: Module, L> ScopeBuilder<M, L> {
     /// Seeds the scope with `value`: [`Scope::seeded::<V>()`](Scope::seeded) returns it.
     #[must_use]
     pub fn with<V: Send + Sync + 'static>(mut self, value: V) -> ScopeBuilder<M, (V, L)> {
-        let id = TypeId::of::<V>();
-        self.seeds.retain(|(t, _)| *t != id);
-        self.seeds.push((id, Arc::new(value)));
+        self.seeds.insert((TypeId::of::<V>(), Arc::new(value)));
         ScopeBuilder {
             app: self.app,
             seeds: self.seeds,
@@ -209,18 +235,108 @@ impl<M: Module, L> ScopeBuilder<M, L> {
         }
     }
 
-    /// Opens the scope.
+    /// Opens the scope. Compiles only when the scope has every seed the module graph declares
+    /// (`seeds = [..]`): the message names the missing one and the module that declares it.
     #[must_use]
-    pub fn open(self) -> Scope<M> {
+    pub fn open<I>(self) -> Scope<M>
+    where
+        M: OpensScope<L, I>,
+    {
         Scope::open(&self.app, self.seeds)
     }
 }
+
+/// The app of root module `Self` opens a request scope seeded with the types of the list `L`:
+/// `L` holds every seed its module graph declares (`seeds = [..]`). `I` are the seeds' positions
+/// in `L`, inferred. What [`App::scope`] (`L = ()`) and [`ScopeBuilder::open`] require; name it
+/// in generic code that opens scopes.
+///
+/// Implemented by modkit for every [`Module`] for which it holds; sealed.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App, OpensScope, ProvidesInScope};
+///
+/// #[injectable(scope = request)]
+/// pub struct Session;
+///
+/// /// Opens a scope of any app that needs no seeds, and resolves a `Session` in it.
+/// fn session<M, I>(app: &Arc<App<M>>) -> Arc<Session>
+/// where
+///     M: OpensScope<(), I> + ProvidesInScope<Session>,
+/// {
+///     app.scope().get::<Session>()
+/// }
+///
+/// #[module(providers = [Session])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = Arc::new(App::<AppModule>::build_sync().unwrap());
+/// let _ = session(&app);
+/// # }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "generic code opens a request scope of a module it knows only as `{Self}: Module`",
+    label = "which seeds the scopes of `{Self}` need is known only for a concrete module",
+    note = "fix: bound the module: `{Self}: modkit::OpensScope<(), I>` for `app.scope()`, `{Self}: modkit::OpensScope<(Seed, ()), I>` for `app.scope_builder().with(seed).open()`, with `I` a type parameter of your function"
+)]
+pub trait OpensScope<L, I>: Module + crate::provides::Sealed {}
+
+impl<M: Module, L, I> OpensScope<L, I> for M
+where
+    M::Wiring: Wiring<M>,
+    <M::Wiring as Wiring<M>>::Seeds: SeedList<L, I>,
+{
+}
+
+/// Every seed the module graph of a wiring's `Seeds` type declares is in a scope builder's list
+/// `L`; `I` are the positions, inferred. Implemented by [`NoSeeds`] for a graph without seeds,
+/// and by the join on a generated type for each module whose graph has some: one `HasSeed`
+/// bound per seed of its own, one `SeedList` bound per import whose graph has seeds. (Bounds,
+/// not a list of types in an associated type: a seed type less visible than its module may be
+/// named in a bound, not in a public associated type.)
+#[doc(hidden)]
+pub trait SeedList<L, I> {}
+
+/// The `Seeds` of a module graph that declares none: any scope opens it.
+#[doc(hidden)]
+pub enum NoSeeds {}
+impl<L> SeedList<L, ()> for NoSeeds {}
+
+/// The list `Self` (built by [`ScopeBuilder::with`]) holds a `T` (at position `I`), a seed that
+/// module `D` declares.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "the scope needs the seed `{T}`, and it was not supplied",
+    label = "this scope is opened without a `{T}`",
+    note = "module `{D}` lists `{T}` in its `seeds = [..]`: its request-scoped providers may depend on it, so every scope of this app is opened with one",
+    note = "fix: `app.scope_builder().with(/* a {T} */).open()`"
+)]
+pub trait HasSeed<T, D, I> {}
+impl<T, D, R> HasSeed<T, D, Here> for (T, R) {}
+impl<T, D, H, R: HasSeed<T, D, I>, I> HasSeed<T, D, There<I>> for (H, R) {}
+
+/// A seed must be `Send + Sync`: checked where a module declares it (the `Resolve` impl of a
+/// seed requires it), in modkit's words.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "seed `{Self}` is not `Send + Sync`, and every seed of a request scope must be",
+    label = "the clones of a request scope share its seeds across threads and tokio tasks",
+    note = "fix: use thread-safe parts (`Arc` instead of `Rc`, `Mutex` or atomics instead of `RefCell`/`Cell`)"
+)]
+pub trait SeedShareable: Send + Sync + 'static {}
+#[diagnostic::do_not_recommend]
+impl<T: Send + Sync + 'static> SeedShareable for T {}
 
 impl<M: Module, L> std::fmt::Debug for ScopeBuilder<M, L> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ScopeBuilder")
             .field("root", &M::info().name)
-            .field("seeds", &self.seeds.len())
+            .field(
+                "seeds",
+                &(usize::from(self.seeds.first.is_some()) + self.seeds.rest.len()),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -232,16 +348,19 @@ pub struct Cells {
     /// Set by the scope's first clone: the cells it and its clones share, which hold what these
     /// held. An empty cell of a forwarded `Cells` is resolved in the shared ones.
     forward: OnceLock<Arc<Cells>>,
-    /// The cells after the first [`INLINE_CELLS`] and the seeded values; `None` (one test to
-    /// drop it) in a scope of an app with at most 4 request providers, opened without seeds.
+    /// The first value the scope was seeded with. Seeds sit with the cells so that generated
+    /// code, which gets a `&Cells`, can reach them.
+    seed: Option<Seed>,
+    /// The cells after the first [`INLINE_CELLS`] and the seeds after the first; `None` (one
+    /// test to drop it) in a scope of an app with at most 4 request providers, opened with at
+    /// most one seed.
     more: Option<Box<More>>,
 }
 
-/// What most scopes do not have: cells beyond the inline ones, seeded values.
+/// What most scopes do not have: cells beyond the inline ones, a second seed.
 struct More {
     spill: Box<[Cell]>,
-    /// With the cells, so that generated code, which gets a `&Cells`, can reach them.
-    seeds: Seeds,
+    seeds: Vec<Seed>,
 }
 
 /// One request-scoped instance, type-erased, made under the cell's lock.
@@ -264,13 +383,15 @@ impl Cells {
     #[allow(clippy::inline_always, reason = "see `Scope::open`")]
     #[inline(always)]
     pub(crate) fn new(n: usize, seeds: Seeds) -> Cells {
+        let Seeds { first, rest } = seeds;
         Cells {
             inline: [const { Mutex::new(None) }; INLINE_CELLS],
             forward: OnceLock::new(),
-            more: (n > INLINE_CELLS || !seeds.is_empty()).then(|| {
+            seed: first,
+            more: (n > INLINE_CELLS || !rest.is_empty()).then(|| {
                 Box::new(More {
                     spill: (INLINE_CELLS..n).map(|_| Mutex::new(None)).collect(),
-                    seeds,
+                    seeds: rest,
                 })
             }),
         }
@@ -300,6 +421,7 @@ impl Cells {
                 let shared = Arc::new(Cells {
                     inline: std::array::from_fn(|_| next()),
                     forward: OnceLock::new(),
+                    seed: self.seed.clone(),
                     more: self.more.as_ref().map(|more| {
                         Box::new(More {
                             spill: more.spill.iter().map(|_| next()).collect(),
@@ -330,15 +452,28 @@ impl Cells {
             .collect()
     }
 
-    fn seeds(&self) -> &[(TypeId, Arc<dyn Any + Send + Sync>)] {
-        self.more.as_ref().map_or(&[], |more| &more.seeds)
+    fn seeds(&self) -> impl Iterator<Item = &Seed> {
+        let rest = self.more.as_ref().map_or(&[][..], |more| &more.seeds);
+        self.seed.iter().chain(rest)
     }
 
     /// The seeded value of type `V`, if any.
+    #[inline]
     pub(crate) fn seeded<V: Send + Sync + 'static>(&self) -> Option<Arc<V>> {
         let id = TypeId::of::<V>();
-        let (_, any) = self.seeds().iter().find(|(t, _)| *t == id)?;
+        let (_, any) = self.seeds().find(|(t, _)| *t == id)?;
         Arc::clone(any).downcast::<V>().ok()
+    }
+
+    /// The scope's seed of type `T`: what a module's `Resolve` impl for a type in its
+    /// `seeds = [..]` returns. Opening a scope checks at compile time that it has every seed the
+    /// graph declares, so the panic is unreachable.
+    #[inline]
+    pub fn seed<T: SeedShareable>(&self) -> Arc<T> {
+        match self.seeded::<T>() {
+            Some(seed) => seed,
+            None => missing_seed::<T>(),
+        }
     }
 
     /// Cell `i`, locked. A provider that panicked while being made left its cell empty: the lock
@@ -407,4 +542,13 @@ impl Cells {
         *cell = Some(Arc::new(Arc::clone(&instance)));
         instance
     }
+}
+
+#[cold]
+#[inline(never)]
+fn missing_seed<T>() -> ! {
+    panic!(
+        "modkit: this request scope has no seed `{}`, which a module lists in `seeds = [..]`: open the scope with `app.scope_builder().with(/* the value */).open()`",
+        std::any::type_name::<T>()
+    )
 }

@@ -26,8 +26,9 @@ impl<T, H, R: Has<T, I>, I> Has<T, There<I>> for (H, R) {}
 pub trait Values<L, I> {}
 impl<L> Values<L, ()> for crate::module::Unwired {}
 
-/// The `K`-th value the graph below a module declares (named in its importers' [`Values`] impls).
-pub trait ValueAt<const K: usize, I>: Module {
+/// The `K`-th value the graph below a module declares (named in its importers' [`Values`] impls);
+/// `K` is a position type, as in [`crate::__private::ExportAt`].
+pub trait ValueAt<K, I>: Module {
     /// The value's type.
     type Ty;
 }

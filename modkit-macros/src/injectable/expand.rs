@@ -72,42 +72,51 @@ pub(super) fn construct_impl(
     };
     let mut deps = Vec::new();
     let mut values = Vec::new();
+    let mut inline = Vec::new();
+    let mut fetched = Vec::new();
+    let mut arg_tys = Vec::new();
+    let mut arg_vars = Vec::new();
     for kind in kinds {
         match kind {
             FieldKind::Dep(t) => {
                 let inject = quote!(#p::Inject<#t, #marker, Self>);
                 preds.push(quote_spanned!(t.span()=> #m: #inject));
                 deps.push(quote!(<#m as #inject>::DEP));
-                values.push(quote!(<#m as #inject>::#fetch));
+                fetched.push(quote!(<#m as #inject>::#fetch));
+                inline.push(quote!(<#m as #inject>::#fetch));
+                arg_tys.push(quote!(#p::Arc<#t>));
+                let var = format_ident!("__modkit_a{}", arg_vars.len());
+                values.push(quote!(#var));
+                arg_vars.push(var);
             }
-            FieldKind::Default => values.push(quote!(::core::default::Default::default())),
+            FieldKind::Default => {
+                values.push(quote!(::core::default::Default::default()));
+                inline.push(quote!(::core::default::Default::default()));
+            }
         }
     }
-    #[allow(
-        clippy::single_match_else,
-        reason = "`construct_impl` runs for structs only; other shapes were rejected"
-    )]
-    let body = match &input.data {
-        syn::Data::Struct(s) => match &s.fields {
-            syn::Fields::Named(named) => {
-                let idents = named.named.iter().map(|f| &f.ident);
-                quote!(#name { #(#idents: #values),* })
-            }
-            syn::Fields::Unnamed(_) => quote!(#name ( #(#values),* )),
-            syn::Fields::Unit => quote!(#name),
-        },
-        _ => quote!(::core::unreachable!()),
-    };
-    let (head, method) = match life {
-        Life::Singleton => (
-            quote!(#p::Construct<#m>),
-            quote! {
+    let body = struct_literal(input, &values);
+    if life == Life::Singleton {
+        // The struct literal lives in `New`; `Construct` (the path for modules whose edges the
+        // compiler works out) fetches the arguments and calls it.
+        let new = new_impl(input, krate, &arg_tys, &arg_vars, &body);
+        let args = crate::util::arg_list(&fetched);
+        return quote! {
+            #new
+            #[automatically_derived]
+            impl #impl_g #p::Construct<#m> for #name #ty_g
+            where #(#preds,)*
+            {
+                const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
                 #[inline]
                 fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> ::core::result::Result<Self, #krate::BoxError> {
-                    ::core::result::Result::Ok(#body)
+                    <Self as #p::New>::new(#args)
                 }
-            },
-        ),
+            }
+        };
+    }
+    let body = struct_literal(input, &inline);
+    let (head, method) = match life {
         Life::Transient => (
             quote!(#p::Make<#m>),
             quote! {
@@ -117,7 +126,7 @@ pub(super) fn construct_impl(
                 }
             },
         ),
-        Life::Request => (
+        _ => (
             quote!(#p::MakeIn<#m>),
             quote! {
                 #[inline]
@@ -134,6 +143,57 @@ pub(super) fn construct_impl(
         {
             const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
             #method
+        }
+    }
+}
+
+/// `Name { field: value, .. }` (or the tuple or unit form) with `values` in field order.
+fn struct_literal(input: &syn::DeriveInput, values: &[TokenStream]) -> TokenStream {
+    let name = &input.ident;
+    #[allow(
+        clippy::single_match_else,
+        reason = "runs for structs only; other shapes were rejected"
+    )]
+    match &input.data {
+        syn::Data::Struct(s) => match &s.fields {
+            syn::Fields::Named(named) => {
+                let idents = named.named.iter().map(|f| &f.ident);
+                quote!(#name { #(#idents: #values),* })
+            }
+            syn::Fields::Unnamed(_) => quote!(#name ( #(#values),* )),
+            syn::Fields::Unit => quote!(#name),
+        },
+        _ => quote!(::core::unreachable!()),
+    }
+}
+
+/// The `New` impl of a singleton: its dependencies as a list, the struct built from them.
+fn new_impl(
+    input: &syn::DeriveInput,
+    krate: &syn::Path,
+    arg_tys: &[TokenStream],
+    arg_vars: &[syn::Ident],
+    body: &TokenStream,
+) -> TokenStream {
+    let name = &input.ident;
+    let (impl_g, ty_g, where_clause) = input.generics.split_for_impl();
+    let mut preds: Vec<TokenStream> = where_clause
+        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
+        .unwrap_or_default();
+    if input.generics.type_params().next().is_some() {
+        preds.push(quote!(Self: ::core::marker::Send + ::core::marker::Sync + 'static));
+    }
+    let p = quote!(#krate::__private);
+    let args_ty = crate::util::arg_list(arg_tys);
+    let pattern = crate::util::arg_list(arg_vars);
+    quote! {
+        #[automatically_derived]
+        impl #impl_g #p::New for #name #ty_g where #(#preds,)* {
+            type Args = #args_ty;
+            #[inline]
+            fn new(#pattern: Self::Args) -> ::core::result::Result<Self, #krate::BoxError> {
+                ::core::result::Result::Ok(#body)
+            }
         }
     }
 }

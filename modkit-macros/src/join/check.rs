@@ -53,7 +53,7 @@ fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
         .iter()
         .map(|l| match l.kind {
             LocalKind::Built { .. } => l.deps.iter().map(|d| edge(model, d)).collect(),
-            LocalKind::Value | LocalKind::Config => Some(Vec::new()),
+            LocalKind::Value | LocalKind::Seed | LocalKind::Config => Some(Vec::new()),
             LocalKind::Alias(t) => Some(vec![Edge::Local(t)]),
         })
         .collect()
@@ -76,7 +76,7 @@ fn edge(model: &Model, dep: &Dep) -> Option<Edge> {
 
 type Payloads = std::vec::IntoIter<Payload>;
 
-/// Providers, then values, then aliases (which name a provider).
+/// Providers, then values and seeds, then aliases (which name a provider).
 fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut Vec<syn::Error>) {
     let module = &spec.name;
     let mut aliases = Vec::new();
@@ -103,30 +103,14 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
             None => errors.push(diag::chain_ended(ty)),
         }
     }
-    let values = spec.values.iter().map(|v| (v, LocalKind::Value, "value"));
-    let configs = spec
-        .config
-        .iter()
-        .map(|c| (&c.ty, LocalKind::Config, "config"));
-    for (v, kind, tag) in values.chain(configs) {
-        let local = Local {
-            ty: v.clone(),
-            provided: quote!(#v),
-            spelled: v.clone(),
-            id: Identity {
-                key: format!("{tag}:{}", pretty(v)),
-                exact: false,
-                spelling: short_name(v),
-            },
-            name: short_name(v),
-            hintable: false,
-            kind,
-            life: Life::Singleton,
-            is_async: false,
-            hooks: false,
-            deps: Vec::new(),
-        };
-        push_local(model, local, module, errors);
+    for v in &spec.values {
+        push_local(model, supplied(v, LocalKind::Value), module, errors);
+    }
+    for v in &spec.seeds {
+        push_local(model, supplied(v, LocalKind::Seed), module, errors);
+    }
+    for c in &spec.config {
+        push_local(model, supplied(&c.ty, LocalKind::Config), module, errors);
     }
     for (d, t) in aliases {
         // The target is one of this module's providers (checked by `#[module]`).
@@ -152,6 +136,33 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
             deps: Vec::new(),
         };
         push_local(model, local, module, errors);
+    }
+}
+
+/// The local of an entry of `values = [..]` (a singleton the app is built with) or
+/// `seeds = [..]` (request-scoped, a scope is opened with it): identified by spelling.
+fn supplied(v: &syn::Type, kind: LocalKind) -> Local {
+    let (prefix, life) = match kind {
+        LocalKind::Seed => ("seed", Life::Request),
+        LocalKind::Config => ("config", Life::Singleton),
+        _ => ("value", Life::Singleton),
+    };
+    Local {
+        ty: v.clone(),
+        provided: quote!(#v),
+        spelled: v.clone(),
+        id: Identity {
+            key: format!("{prefix}:{}", pretty(v)),
+            exact: false,
+            spelling: short_name(v),
+        },
+        name: short_name(v),
+        hintable: false,
+        kind,
+        life,
+        is_async: false,
+        hooks: false,
+        deps: Vec::new(),
     }
 }
 
@@ -430,6 +441,7 @@ mod tests {
             public: true,
             providers: Vec::new(),
             values: Vec::new(),
+            seeds: Vec::new(),
             imports: Vec::new(),
             exports: Vec::new(),
             config: Vec::new(),
@@ -507,6 +519,7 @@ mod tests {
             privates: Vec::new(),
             seen: Vec::new(),
             values: Vec::new(),
+            seeded: false,
             broken: false,
         }
     }

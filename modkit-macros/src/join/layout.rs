@@ -1,9 +1,9 @@
 //! Every decision about the shape of the generated module, taken before any code is written:
 //! which providers and imported singletons the module holds in fields, which imports it keeps
-//! typed, which request cell each request-scoped provider uses, which values the graph below it
-//! declares, and whether it builds asynchronously.
+//! typed, which request cell each request-scoped provider uses, which values and seeds the graph
+//! below it declares, and whether it builds asynchronously.
 
-use super::model::{Export, ImportId, LocalId, LocalKind, Model, SeenId};
+use super::model::{Edge, Export, ImportId, LocalId, LocalKind, Model, SeenId};
 use crate::wire::{Life, Spec};
 
 /// Where a value the graph declares is declared.
@@ -42,17 +42,30 @@ pub(crate) struct Layout {
     pub(crate) n_cells: usize,
     /// The values of the graph below the module, each once.
     pub(crate) values: Vec<ValueSlot>,
+    /// The module's own seeds, in list order.
+    pub(crate) seeds: Vec<LocalId>,
+    /// The imports whose graph declares seeds: a scope is opened with theirs too.
+    pub(crate) seeded_imports: Vec<ImportId>,
     /// Whether the module is built by an async function.
     pub(crate) first_async: FirstAsync,
     /// The build order, when the macro knows the edges (`Model::edges`); otherwise a `const`
     /// computes it from `Resolve::DEP`.
     pub(crate) order: Option<Vec<LocalId>>,
+    /// Whether the build hands each singleton its dependencies directly (`New`): the macro
+    /// matched every edge and each ends at a singleton. Such a module has no builder and no
+    /// `Resolve::build_get`, and the compiler proves no `Inject` bound to build it; otherwise the
+    /// build goes through `Construct` and the trait system checks (and reports) each edge.
+    pub(crate) direct: bool,
 }
 
 impl Layout {
     /// Whether the module is built by an async function.
     pub(crate) fn is_async(&self) -> bool {
         !matches!(self.first_async, FirstAsync::None)
+    }
+    /// Whether the graph below the module (the module included) declares seeds.
+    pub(crate) fn seeded(&self) -> bool {
+        !self.seeds.is_empty() || !self.seeded_imports.is_empty()
     }
     /// Whether import `j` is kept typed.
     pub(crate) fn is_kept(&self, j: ImportId) -> bool {
@@ -116,9 +129,34 @@ pub(crate) fn plan(spec: &Spec, model: &Model) -> Layout {
         cells,
         n_cells,
         values: values(model),
+        seeds: model
+            .locals()
+            .filter(|(_, l)| l.kind == LocalKind::Seed)
+            .map(|(i, _)| i)
+            .collect(),
+        seeded_imports: (0..model.imports.len())
+            .map(ImportId)
+            .filter(|&j| model.import(j).manifest.seeded)
+            .collect(),
         first_async: first_async(model),
         order: model.edges.as_deref().map(super::model::build_order),
+        direct: direct(model),
     }
+}
+
+/// See `Layout::direct`.
+fn direct(model: &Model) -> bool {
+    let Some(edges) = &model.edges else {
+        return false;
+    };
+    let life = |e: &Edge| match *e {
+        Edge::Local(j) => model.local(j).life,
+        Edge::Seen(n) => model.seen(n).life,
+    };
+    model
+        .locals()
+        .filter(|(_, l)| l.constructed())
+        .all(|(i, _)| edges[i.0].iter().all(|e| life(e) == Life::Singleton))
 }
 
 /// This module's own values, then those its imports need, each once.

@@ -88,6 +88,8 @@ pub(crate) enum LocalKind {
     },
     /// A value supplied at build.
     Value,
+    /// A value a request scope is opened with (`seeds = [..]`): request-scoped.
+    Seed,
     /// The module's config (`config = ..`), loaded before the build.
     Config,
     /// Another name for a local provider.
@@ -101,7 +103,7 @@ pub(crate) enum LocalKind {
 )]
 pub(crate) struct Local {
     /// What the entry names: the struct or factory (plain, bind), the trait object (alias), the
-    /// value type (value). Errors point at it.
+    /// value type (value, seed). Errors point at it.
     pub(crate) ty: syn::Type,
     /// The type the module provides under this entry.
     pub(crate) provided: TokenStream,

@@ -84,6 +84,7 @@ pub(crate) fn broken_companion(spec: &Spec) -> TokenStream {
         privates: Vec::new(),
         seen: Vec::new(),
         values: Vec::new(),
+        seeded: false,
         broken: true,
     };
     crate::join::expand::companion_of(spec, &manifest)

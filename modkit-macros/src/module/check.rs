@@ -48,6 +48,7 @@ pub(super) fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::
         .iter()
         .map(ProviderSpec::provided)
         .chain(&args.values)
+        .chain(&args.seeds)
         .collect();
     check_config(args, &provided, name, errors);
     let providers = check_providers(args, &provided, name, errors);
@@ -63,7 +64,7 @@ pub(super) fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::
     }
 }
 
-/// `providers = [..]` and `values = [..]`: the links of the providers.
+/// `providers = [..]`, `values = [..]` and `seeds = [..]`: the links of the providers.
 fn check_providers(
     args: &Args,
     provided: &[&syn::Type],

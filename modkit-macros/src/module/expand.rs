@@ -43,6 +43,7 @@ pub(super) fn module(
         public,
         providers: args.providers.clone(),
         values: args.values.clone(),
+        seeds: args.seeds.clone(),
         imports: args.imports.clone(),
         exports,
         config: args

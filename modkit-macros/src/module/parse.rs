@@ -11,6 +11,7 @@ const KEYS: &[&str] = &[
     "imports",
     "providers",
     "values",
+    "seeds",
     "exports",
     "config",
     "name",
@@ -138,6 +139,9 @@ pub(super) struct Args {
     pub(super) imports: Vec<syn::Type>,
     pub(super) providers: Vec<ProviderSpec>,
     pub(super) values: Vec<syn::Type>,
+    /// Values of the unit of work a request scope is opened with: request-scoped, for the
+    /// module's request-scoped providers.
+    pub(super) seeds: Vec<syn::Type>,
     pub(super) exports: Vec<syn::Type>,
     pub(super) krate: Option<syn::Path>,
     /// `config = Type`: the module's config, a provider of the module.
@@ -208,6 +212,7 @@ pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args 
             ("imports", Value::List(l)) => args.imports = plain("imports", l, errors),
             ("providers", Value::List(l)) => args.providers = provider_entries(l, errors),
             ("values", Value::List(l)) => args.values = plain("values", l, errors),
+            ("seeds", Value::List(l)) => args.seeds = plain("seeds", l, errors),
             ("exports", Value::List(l)) => args.exports = plain("exports", l, errors),
             ("crate", Value::Path(p)) => args.krate = Some(p),
             ("config", Value::Type(t)) => args.config = Some(t),

@@ -124,34 +124,32 @@ pub(super) fn construct(
     } else {
         quote!(::core::result::Result::Ok(__modkit_r))
     };
-    let (head, method) = match (life, is_async) {
+    let (head, method, new) = match (life, is_async) {
         (Life::Singleton, false) => {
-            let f = fetch(quote!(build_get(__modkit_b)));
+            let args = crate::util::arg_list(&fetch(quote!(build_get(__modkit_b))));
+            let new = new_impl(krate, name, factory, &arg_vars, &ret);
             (
                 quote!(#p::Construct<#m>),
                 quote! {
                     #[inline]
                     fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> ::core::result::Result<#output, #krate::BoxError> {
-                        #(let #arg_vars = #f;)*
-                        let __modkit_r = #name(#(#arg_vars),*);
-                        #ret
+                        <Self as #p::New>::new(#args)
                     }
                 },
+                new,
             )
         }
         (Life::Singleton, true) => {
-            let f = fetch(quote!(build_get(__modkit_b)));
+            let args = crate::util::arg_list(&fetch(quote!(build_get(__modkit_b))));
+            let new = new_impl(krate, name, factory, &arg_vars, &ret);
             (
                 quote!(#p::ConstructAsync<#m>),
                 quote! {
                     fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> impl ::core::future::Future<Output = ::core::result::Result<#output, #krate::BoxError>> + ::core::marker::Send {
-                        #(let #arg_vars = #f;)*
-                        async move {
-                            let __modkit_r = #name(#(#arg_vars),*).await;
-                            #ret
-                        }
+                        <Self as #p::NewAsync>::new(#args)
                     }
                 },
+                new,
             )
         }
         (Life::Transient, _) => {
@@ -164,6 +162,7 @@ pub(super) fn construct(
                         #name(#(#f),*)
                     }
                 },
+                TokenStream::new(),
             )
         }
         (Life::Request, _) => {
@@ -176,13 +175,54 @@ pub(super) fn construct(
                         #name(#(#f),*)
                     }
                 },
+                TokenStream::new(),
             )
         }
     };
     quote! {
+        #new
         impl<#m: #krate::Module> #head for #name where #(#preds,)* {
             const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
             #method
+        }
+    }
+}
+
+/// The `New` (or `NewAsync`) impl of a singleton factory: its parameters as a list, the call.
+fn new_impl(
+    krate: &syn::Path,
+    name: &syn::Ident,
+    factory: &Factory,
+    arg_vars: &[syn::Ident],
+    ret: &TokenStream,
+) -> TokenStream {
+    let p = quote!(#krate::__private);
+    let output = &factory.output;
+    let arg_tys: Vec<TokenStream> = factory.params.iter().map(|t| quote!(#p::Arc<#t>)).collect();
+    let args_ty = crate::util::arg_list(&arg_tys);
+    let pattern = crate::util::arg_list(arg_vars);
+    if factory.is_async {
+        quote! {
+            impl #p::NewAsync for #name {
+                type Args = #args_ty;
+                fn new(#pattern: Self::Args) -> impl ::core::future::Future<Output = ::core::result::Result<#output, #krate::BoxError>> + ::core::marker::Send {
+                    async move {
+                        let __modkit_r = #name(#(#arg_vars),*).await;
+                        #ret
+                    }
+                }
+            }
+        }
+    } else {
+        quote! {
+            impl #p::New for #name {
+                type Args = #args_ty;
+                #[inline]
+                fn new(#pattern: Self::Args) -> ::core::result::Result<#output, #krate::BoxError> {
+                    let __modkit_r = #name(#(#arg_vars),*);
+                    #ret
+                }
+            }
         }
     }
 }

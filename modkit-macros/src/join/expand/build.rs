@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::Ctx;
-use crate::join::model::{ImportId, LocalId, LocalKind};
+use crate::join::model::{Edge, ImportId, LocalId, LocalKind};
 
 /// `__build` (async) or `__build_sync`, as an item of the `Module` impl.
 pub(super) fn build_fn(cx: &Ctx<'_>) -> TokenStream {
@@ -43,6 +43,11 @@ pub(super) fn build_fn(cx: &Ctx<'_>) -> TokenStream {
 
 /// After the imports: the builder, the steps in build order, the parts.
 fn body(cx: &Ctx<'_>) -> TokenStream {
+    if cx.layout.direct
+        && let (Some(order), Some(edges)) = (&cx.layout.order, &cx.model.edges)
+    {
+        return direct_body(cx, order, edges);
+    }
     let Ctx {
         p,
         model,
@@ -88,7 +93,7 @@ fn body(cx: &Ctx<'_>) -> TokenStream {
         let f = Ctx::seen_field(n);
         let var = Ctx::import_field(s.import);
         let imp = cx.import_ty(s.import);
-        let k = s.k;
+        let k = crate::util::position(p, s.k);
         quote!(#f: <#imp as #p::ExportAt<#k, #name>>::export(&__modkit_b.#var))
     });
     quote! {
@@ -147,4 +152,106 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
             __modkit_b.#field = ::core::option::Option::Some(__modkit_a);
         }
     }
+}
+
+/// The build of a module whose edges the macro matched (`Layout::direct`): each singleton, in
+/// order, gets its dependencies from the locals built before it and from its imports; no builder.
+fn direct_body(cx: &Ctx<'_>, order: &[LocalId], edges: &[Vec<Edge>]) -> TokenStream {
+    let Ctx {
+        model,
+        layout,
+        name,
+        parts,
+        ..
+    } = cx;
+    let cells = layout.n_cells;
+    let steps = order
+        .iter()
+        .filter(|&&i| model.local(i).stored())
+        .map(|&i| direct_step(cx, i, &edges[i.0]));
+    let stored_fields = layout.stored.iter().map(|&i| Ctx::local_field(i));
+    let import_fields = (0..model.imports.len()).map(|j| Ctx::import_field(ImportId(j)));
+    let held_init = layout.held.iter().map(|&n| {
+        let f = Ctx::seen_field(n);
+        let e = seen_arg(cx, n);
+        quote!(#f: #e)
+    });
+    quote! {
+        let __modkit_base = __modkit_ctx.cells(#cells);
+        #(#steps)*
+        ::core::result::Result::Ok(#name {
+            __modkit: #parts {
+                #(#held_init,)*
+                #(#stored_fields,)*
+                #(#import_fields,)*
+                __modkit_base,
+            },
+        })
+    }
+}
+
+/// `let __modkit_p<i> = ..;`: a value taken from the caller, or a provider made by `New`.
+fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
+    let (p, name) = (&cx.p, cx.name);
+    let l = cx.model.local(i);
+    let var = Ctx::local_field(i);
+    let ty = &l.ty;
+    if l.kind == LocalKind::Value {
+        return quote!(let #var = __modkit_ctx.value::<#ty>(););
+    }
+    if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
+        let config_name = &c.name;
+        return quote!(let #var = __modkit_ctx.config::<#ty>(#config_name););
+    }
+    let args = crate::util::arg_list(&edges.iter().map(|e| arg(cx, e)).collect::<Vec<_>>());
+    let call = if l.is_async {
+        let new = quote_spanned!(ty.span()=> <#ty as #p::NewAsync>::new);
+        quote!(#new(#args).await)
+    } else {
+        let new = quote_spanned!(ty.span()=> <#ty as #p::New>::new);
+        quote!(#new(#args))
+    };
+    let index = i.0;
+    let record = l
+        .hooks
+        .then(|| quote!(__modkit_ctx.started::<#name, #ty>(#index, &__modkit_v).await?;));
+    let coerced = cx.coerce(i, quote!(__modkit_v));
+    let provided = &l.provided;
+    quote! {
+        let #var: #p::Arc<#provided> = {
+            let __modkit_r = #call;
+            let __modkit_v = __modkit_ctx.made::<#name, #ty>(#index, __modkit_r)?;
+            #record
+            #coerced
+        };
+    }
+}
+
+/// The argument a dependency edge hands over: a local built before, or an import's export.
+fn arg(cx: &Ctx<'_>, e: &Edge) -> TokenStream {
+    let p = &cx.p;
+    match *e {
+        Edge::Local(j) => {
+            let l = cx.model.local(j);
+            if let LocalKind::Alias(t) = l.kind {
+                let (var, provided) = (Ctx::local_field(t), &l.provided);
+                let target = &cx.model.local(t).provided;
+                quote!({ let a: #p::Arc<#target> = #p::Arc::clone(&#var); let a: #p::Arc<#provided> = a; a })
+            } else {
+                let var = Ctx::local_field(j);
+                quote!(#p::Arc::clone(&#var))
+            }
+        }
+        Edge::Seen(n) => seen_arg(cx, n),
+    }
+}
+
+/// A seen singleton, fetched from the import that exports it.
+fn seen_arg(cx: &Ctx<'_>, n: crate::join::model::SeenId) -> TokenStream {
+    let (p, name) = (&cx.p, cx.name);
+    let s = cx.model.seen(n);
+    let var = Ctx::import_field(s.import);
+    let imp = cx.import_ty(s.import);
+    let k = crate::util::position(p, s.k);
+    quote!(<#imp as #p::ExportAt<#k, #name>>::export(&#var))
 }

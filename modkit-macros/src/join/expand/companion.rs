@@ -81,6 +81,7 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
         privates,
         seen,
         values,
+        seeded: layout.seeded(),
         broken: false,
     };
     emit(spec, &manifest)

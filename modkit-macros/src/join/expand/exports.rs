@@ -1,5 +1,6 @@
 //! What importers may name: the module's exports (`ExportAt`), and for hints its private
-//! providers and seen types (`Hidden`); the values of the graph below it (`ValueAt`, `Values`).
+//! providers and seen types (`Hidden`); the values of the graph below it (`ValueAt`, `Values`)
+//! and its seeds (`Wiring::Seeds`).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -44,7 +45,7 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
             let s = model.seen(n);
             let imp = cx.import_ty(s.import);
             let via = Ctx::import_field(s.import);
-            let k2 = s.k;
+            let k2 = crate::util::position(p, s.k);
             let get = if s.life == Life::Singleton {
                 let field = Ctx::seen_field(n);
                 quote!(#p::Arc::clone(&self.__modkit.#field))
@@ -67,6 +68,7 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
         quote!(#[inline] fn export(&self) -> #p::Arc<#ty> { #get })
     };
     let life = life.marker(krate);
+    let k = crate::util::position(p, k);
     quote! {
         #[automatically_derived]
         impl<__I> #p::ExportAt<#k, __I> for #name {
@@ -133,12 +135,14 @@ fn values(cx: &Ctx<'_>) -> TokenStream {
                 ValueSource::Local(i) => model.local(i).provided.clone(),
                 ValueSource::Import(j, k) => {
                     let imp = cx.import_ty(j);
+                    let k = crate::util::position(p, k);
                     quote!(<#imp as #p::ValueAt<#k, #importer>>::Ty)
                 }
             })
             .collect()
     };
     let value_ats = tys(&quote!(__I)).into_iter().enumerate().map(|(n, ty)| {
+        let n = crate::util::position(p, n);
         quote!(#[automatically_derived] impl<__I> #p::ValueAt<#n, __I> for #name { type Ty = #ty; })
     });
     let positions: Vec<syn::Ident> = (0..cx.layout.values.len())
@@ -153,4 +157,50 @@ fn values(cx: &Ctx<'_>) -> TokenStream {
         where #(__L: #p::Has<#own, #positions>,)*
         {}
     }
+}
+
+/// What a scope of the graph below the module is seeded with (`Wiring::Seeds`): the runtime's
+/// `NoSeeds` when nothing below declares seeds; else a generated type whose `SeedList` impl
+/// requires each seed of the module and the `SeedList` of each import that has seeds. Seed types
+/// appear in bounds only, which a seed less visible than its module may (see `SeedList`).
+pub(super) fn seed_list(cx: &Ctx<'_>) -> (TokenStream, TokenStream) {
+    let Ctx {
+        krate,
+        spec,
+        p,
+        name,
+        model,
+        layout,
+        ..
+    } = cx;
+    if !layout.seeded() {
+        return (quote!(#p::NoSeeds), TokenStream::new());
+    }
+    let seeds = format_ident!("__modkit_Seeds_{}", name);
+    let own: Vec<&TokenStream> = layout
+        .seeds
+        .iter()
+        .map(|&i| &model.local(i).provided)
+        .collect();
+    let at: Vec<syn::Ident> = (0..own.len()).map(|n| format_ident!("__S{}", n)).collect();
+    let imps: Vec<&syn::Type> = layout
+        .seeded_imports
+        .iter()
+        .map(|&j| cx.import_ty(j))
+        .collect();
+    let via: Vec<syn::Ident> = (0..imps.len()).map(|n| format_ident!("__J{}", n)).collect();
+    let vis = &spec.vis;
+    let items = quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis enum #seeds {}
+        #[automatically_derived]
+        #[allow(private_bounds)]
+        impl<__L, #(#at,)* #(#via),*> #p::SeedList<__L, (#(#at,)* #(#via,)*)> for #seeds
+        where
+            #(__L: #p::HasSeed<#own, #name, #at>,)*
+            #(<<#imps as #krate::Module>::Wiring as #p::Wiring<#imps>>::Seeds: #p::SeedList<__L, #via>,)*
+        {}
+    };
+    (quote!(#seeds), items)
 }

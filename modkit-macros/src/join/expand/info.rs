@@ -31,7 +31,7 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
             };
             quote_spanned!(ty.span()=> <#ty as #p::#tr<#name>>::DEPS)
         }
-        LocalKind::Value | LocalKind::Config => quote!(&[]),
+        LocalKind::Value | LocalKind::Seed | LocalKind::Config => quote!(&[]),
         LocalKind::Alias(t) => {
             let tn = &model.local(t).name;
             let t = t.0;
@@ -40,8 +40,8 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
     }
 }
 
-/// The consts, the `Module` impl, the cycle check, and the `Send + Sync` checks of values and
-/// bindings.
+/// The consts, the `Module` impl, the cycle check, the `Send + Sync` checks of values and
+/// bindings (a seed's is its `Resolve` impl's), and what a scope is seeded with.
 pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     let Ctx {
         spec,
@@ -64,6 +64,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     let kinds = model.locals.iter().map(|l| match (l.kind, l.life) {
         (LocalKind::Value, _) => quote!(#krate::info::Kind::Value),
         (LocalKind::Config, _) => quote!(#krate::info::Kind::Config),
+        (LocalKind::Seed, _) => quote!(#krate::info::Kind::Seed),
         (_, Life::Singleton) => quote!(#krate::info::Kind::Singleton),
         (_, Life::Transient) => quote!(#krate::info::Kind::Transient),
         (_, Life::Request) => quote!(#krate::info::Kind::Request),
@@ -88,6 +89,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
         }
         FirstAsync::None => quote!(#p::NoAsync),
     };
+    let (seeds, seed_items) = super::exports::seed_list(cx);
     let shareable = model
         .locals
         .iter()
@@ -97,24 +99,31 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             quote_spanned!(ty.span()=> const _: () = #p::shareable::<#provided>();)
         });
     let (with_config, config_module) = config_slot(cx);
+    let builder_ty = if cx.layout.direct {
+        quote!(())
+    } else {
+        quote!(#builder)
+    };
     quote! {
         #graph
         #[automatically_derived]
         impl #p::Wiring<#name> for #wiring {
             type Parts = #parts;
-            type Builder = #builder;
+            type Builder = #builder_ty;
             type FirstAsync = #first_async;
+            type Seeds = #seeds;
             const INFO: &'static #krate::info::ModuleInfo = &#krate::info::ModuleInfo::new(
                 #module_name,
                 #id,
                 &[#(<#import_tys as #krate::Module>::info),*],
                 &[#(#krate::info::ProviderInfo::new(#local_names, #dep_refs, #exported, #kinds)),*],
                 &[#(#export_infos),*],
-                &#name::__MODKIT_STARTS,
+                #name::__MODKIT_STARTS,
             )#with_config;
             #build_fn
         }
         #(#shareable)*
+        #seed_items
         #config_module
     }
 }
@@ -163,11 +172,10 @@ fn literal(
             quote!(<#ty as #p::Provider>::NAME)
         })
         .collect();
-    let n_starts = starts.len();
     let items = quote! {
         impl #name {
             #[doc(hidden)]
-            const __MODKIT_STARTS: [&'static str; #n_starts] = [#(#starts),*];
+            const __MODKIT_STARTS: &'static [&'static str] = &[#(#starts),*];
         }
     };
     (items, deps)
@@ -216,7 +224,7 @@ fn evaluated(cx: &Ctx<'_>) -> (TokenStream, Vec<TokenStream>) {
             #[doc(hidden)]
             const __MODKIT_ORDER: #p::Order<#n_locals> = #p::build_order(&#name::__MODKIT_DEPS);
             #[doc(hidden)]
-            const __MODKIT_STARTS: [&'static str; #n_starts] = #p::starts(&#name::__MODKIT_ORDER.order, &[#(#start_names),*]);
+            const __MODKIT_STARTS: &'static [&'static str] = &#p::starts::<#n_locals, #n_starts>(&#name::__MODKIT_ORDER.order, &[#(#start_names),*]);
         }
         #cycle_check
     };

@@ -54,7 +54,8 @@ impl Ctx<'_> {
     pub(crate) fn seen_ty(&self, n: SeenId, importer: &TokenStream) -> TokenStream {
         let s = self.model.seen(n);
         let imp = self.import_ty(s.import);
-        let (p, k) = (&self.p, s.k);
+        let p = &self.p;
+        let k = crate::util::position(p, s.k);
         quote!(<#imp as #p::ExportAt<#k, #importer>>::Ty)
     }
     /// The generated trait and function that coerce a binding `Impl as dyn Trait`.
@@ -88,10 +89,9 @@ pub(crate) fn module(spec: &Spec, model: &Model, layout: &Layout) -> TokenStream
         model,
         layout,
         krate: &spec.krate,
-        p: {
-            let k = &spec.krate;
-            quote!(#k::__private)
-        },
+        // Inside the block the items live in, `__modkit_p` names the runtime's `__private`
+        // (`crate::util::block`): three tokens where the full path takes nine.
+        p: quote!(__modkit_p),
         name,
         module_name: name.to_string(),
         builder: format_ident!("__modkit_Builder_{}", name),
@@ -103,12 +103,23 @@ pub(crate) fn module(spec: &Spec, model: &Model, layout: &Layout) -> TokenStream
     let resolves = resolve::resolves(&cx);
     let exports = exports::exports(&cx);
     let companion = companion::companion(&cx);
+    let wiring = crate::join::stub::wiring_ident(name);
+    let vis = &spec.vis;
+    let items = crate::util::block(
+        &spec.krate,
+        &quote! {
+            #bindings
+            #structs
+            #module_impl
+            #resolves
+            #exports
+        },
+    );
     quote! {
-        #bindings
-        #structs
-        #module_impl
-        #resolves
-        #exports
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis enum #wiring {}
+        #items
         #companion
     }
 }

@@ -44,7 +44,7 @@ fn methods(
     get_in: &TokenStream,
 ) -> TokenStream {
     let (p, builder) = (&cx.p, &cx.builder);
-    let build_get = (life == Life::Singleton).then(|| {
+    let build_get = (life == Life::Singleton && !cx.layout.direct).then(|| {
         quote! {
             #[inline]
             fn build_get(__modkit_b: &#builder) -> #p::Arc<#ty> { #build_get }
@@ -102,6 +102,10 @@ fn local(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
                 quote!(let a: #p::Arc<#tp> = <Self as #p::Resolve<#tp>>::get_in(self, __modkit_c); a),
             )
         }
+        (LocalKind::Seed, _) => {
+            let seed = quote!(__modkit_c.seed::<#provided>());
+            (none.clone(), none.clone(), seed)
+        }
         (_, Life::Singleton) => (
             quote!(#p::got(&__modkit_b.#field)),
             quote!(#p::Arc::clone(&self.__modkit.#field)),
@@ -140,7 +144,7 @@ fn seen(cx: &Ctx<'_>, n: SeenId) -> TokenStream {
     let ty = cx.seen_ty(n, &quote!(#name));
     let imp = cx.import_ty(s.import);
     let via = Ctx::import_field(s.import);
-    let k = s.k;
+    let k = crate::util::position(p, s.k);
     let dep = dep_info(cx, &s.name, &s.origin, None);
     let export = quote!(<#imp as #p::ExportAt<#k, #name>>::export);
     let get = if cx.layout.is_held(n) {

@@ -39,6 +39,17 @@ pub(super) fn structs(cx: &Ctx<'_>) -> TokenStream {
         .map(Ctx::import_field);
     let import_fields = (0..model.imports.len()).map(|j| Ctx::import_field(ImportId(j)));
     let import_tys = model.imports.iter().map(|i| &i.ty);
+    // A module built directly (`Layout::direct`) has no builder.
+    let builder_struct = (!layout.direct).then(|| {
+        quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            #vis struct #builder {
+                #(#stored_fields: ::core::option::Option<#p::Arc<#stored_tys>>,)*
+                #(#import_fields: #p::Arc<#import_tys>,)*
+            }
+        }
+    });
     quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
@@ -49,9 +60,6 @@ pub(super) fn structs(cx: &Ctx<'_>) -> TokenStream {
             #(#erased_fields: #p::AnyModule,)*
             __modkit_base: usize,
         }
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis enum #wiring {}
         #[automatically_derived]
         impl<__T: ?::core::marker::Sized, __S> #p::Hands<#name, __T, __S> for #wiring
         where
@@ -66,12 +74,7 @@ pub(super) fn structs(cx: &Ctx<'_>) -> TokenStream {
                 <#name as #p::Inject<__T, __S, #name>>::get_in(__modkit_m, __modkit_c)
             }
         }
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis struct #builder {
-            #(#stored_fields: ::core::option::Option<#p::Arc<#stored_tys>>,)*
-            #(#import_fields: #p::Arc<#import_tys>,)*
-        }
+        #builder_struct
     }
 }
 

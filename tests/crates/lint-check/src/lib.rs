@@ -178,6 +178,20 @@ pub struct RequestCtx {
     pub hits: AtomicUsize,
 }
 
+/// The id of the request a scope serves: a seed (`seeds = [TraceId]`).
+pub struct TraceId(pub u64);
+
+/// Request-scoped, made from the seed its scope was opened with.
+#[injectable(scope = request)]
+pub struct Traced {
+    /// The scope's seed.
+    pub id: Arc<TraceId>,
+}
+
+/// Declares the seed, keeps it private, exports the provider that uses it.
+#[module(seeds = [TraceId], providers = [Traced], exports = [Traced])]
+pub struct TraceModule;
+
 // ---- Factories: sync, async, fallible, with hooks ----------------------------------------------
 
 /// A connection pool, made by [`make_pool()`].
@@ -286,7 +300,7 @@ pub struct Service {
 
 /// The root: imports the diamond and the macro-written module, provides the rest.
 #[module(
-    imports = [AuditModule, MetricsModule, ClockModule],
+    imports = [AuditModule, MetricsModule, ClockModule, TraceModule],
     providers = [
         SmtpMailer as dyn Mailer,
         Pager,
@@ -311,7 +325,7 @@ mod tests {
 
     use modkit::App;
 
-    use super::{AppModule, Config, Logger, RequestCtx, Service, Ticket};
+    use super::{AppModule, Config, Logger, RequestCtx, Service, Ticket, TraceId, Traced};
 
     /// Polls a future that never waits (the providers and hooks here await nothing pending).
     fn block_on<F: Future>(f: F) -> F::Output {
@@ -349,7 +363,9 @@ mod tests {
         assert!(!Arc::ptr_eq(&app.get::<Ticket>(), &app.get::<Ticket>()));
         // A request-scoped provider is one per scope.
         let app = Arc::new(app);
-        let (one, two) = (app.scope(), app.scope());
+        let open = |id| app.scope_builder().with(TraceId(id)).open();
+        let (one, two) = (open(1), open(2));
+        assert_eq!(two.get::<Traced>().id.0, 2);
         assert!(Arc::ptr_eq(
             &one.get::<RequestCtx>(),
             &one.get::<RequestCtx>()

@@ -1,5 +1,8 @@
-// LoggerModule imports UserModule, which imports LoggerModule.
-use modkit::{injectable, module};
+// LoggerModule imports UserModule, which imports LoggerModule: neither chain can complete. rustc
+// reports the companion it cannot find at each import of the cycle (one error per module of the
+// cycle, without the path); `AppModule`, which imports the cycle, reports one more at its import
+// (see ARCHITECTURE.md, "Stopped chains"); `main` stays quiet.
+use modkit::{App, injectable, module};
 
 #[injectable]
 pub struct Logger;
@@ -13,4 +16,10 @@ pub struct LoggerModule;
 #[module(imports = [LoggerModule], providers = [UserRepo], exports = [UserRepo])]
 pub struct UserModule;
 
-fn main() {}
+#[module(imports = [UserModule])]
+pub struct AppModule;
+
+fn main() {
+    let app = App::<AppModule>::build_sync().unwrap();
+    let _repo = app.get::<UserRepo>();
+}
