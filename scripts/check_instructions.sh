@@ -10,6 +10,9 @@
 # Typical use, on the crates `scripts/scale.py --out DIR` generates:
 #   scripts/check_instructions.sh DIR/n100/hand DIR/n100/modkit
 set -euo pipefail
+# As scripts/scale.py times it: a full check of the crate, without rustc's incremental cache
+# (with it, a third of the instructions went to the dependency graph and its hashing).
+export CARGO_INCREMENTAL=0
 command -v valgrind >/dev/null || { echo "valgrind is needed (apt-get install valgrind)" >&2; exit 2; }
 for dir in "$@"; do
   (
