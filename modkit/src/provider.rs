@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use crate::build::BoxFuture;
 use crate::info::DepInfo;
+use crate::lifetimes::Singleton;
+use crate::resolve::Inject;
 use crate::scope::Cells;
 use crate::{BoxError, Module};
 
@@ -57,10 +59,12 @@ pub trait NewAsync: Provider {
     fn new(args: Self::Args) -> impl Future<Output = Result<Self::Output, BoxError>> + Send;
 }
 
-/// A singleton built by a plain function, inside module `M`.
+/// A singleton built inside module `M`, its dependencies fetched from the module's builder:
+/// the path of modules whose edges the compiler works out (the others call [`New`] directly).
+/// Implemented for every [`New`] provider whose dependencies `M` can inject ([`Fetch`]).
 pub trait Construct<M: Module>: Provider {
-    /// One entry per dependency, in order.
-    const DEPS: &'static [DepInfo];
+    /// The dependency edges, in order (read into an array with [`dep_array`]).
+    const DEPS: &'static DepList;
     /// Builds the value from the module under construction.
     ///
     /// # Errors
@@ -68,12 +72,90 @@ pub trait Construct<M: Module>: Provider {
     fn construct(b: &M::Builder) -> Result<Self::Output, BoxError>;
 }
 
-/// A singleton built by an `async fn`, inside module `M`.
+impl<M: Module, P: New> Construct<M> for P
+where
+    P::Args: Fetch<M, P::Output>,
+{
+    const DEPS: &'static DepList = <P::Args as Fetch<M, P::Output>>::DEPS;
+    #[inline]
+    fn construct(b: &M::Builder) -> Result<P::Output, BoxError> {
+        P::new(<P::Args as Fetch<M, P::Output>>::fetch(b))
+    }
+}
+
+/// A singleton built by an `async fn` inside module `M` (see [`Construct`]).
 pub trait ConstructAsync<M: Module>: Provider {
-    /// One entry per dependency, in order.
-    const DEPS: &'static [DepInfo];
+    /// The dependency edges, in order (see [`Construct::DEPS`]).
+    const DEPS: &'static DepList;
     /// Builds the value from the module under construction.
     fn construct(b: &M::Builder) -> impl Future<Output = Result<Self::Output, BoxError>> + Send;
+}
+
+impl<M: Module, P: NewAsync> ConstructAsync<M> for P
+where
+    P::Args: Fetch<M, P::Output>,
+{
+    const DEPS: &'static DepList = <P::Args as Fetch<M, P::Output>>::DEPS;
+    #[inline]
+    fn construct(b: &M::Builder) -> impl Future<Output = Result<P::Output, BoxError>> + Send {
+        P::new(<P::Args as Fetch<M, P::Output>>::fetch(b))
+    }
+}
+
+/// A singleton's dependency list ([`New::Args`]), fetched from the builder of module `M` for
+/// the provider of `P`: each entry is a singleton `M` may inject.
+pub trait Fetch<M: Module, P: ?Sized> {
+    /// Each entry's edge, as `M` resolves it.
+    const DEPS: &'static DepList;
+    /// The list.
+    fn fetch(b: &M::Builder) -> Self;
+}
+
+impl<M: Module, P: ?Sized> Fetch<M, P> for () {
+    const DEPS: &'static DepList = &DepList(None);
+    #[inline]
+    fn fetch(b: &M::Builder) -> Self {
+        let _ = b;
+    }
+}
+
+impl<M, P: ?Sized, T: ?Sized, R> Fetch<M, P> for (Arc<T>, R)
+where
+    M: Inject<T, Singleton, P>,
+    R: Fetch<M, P>,
+{
+    const DEPS: &'static DepList = &DepList(Some((<M as Inject<T, Singleton, P>>::DEP, R::DEPS)));
+    #[inline]
+    fn fetch(b: &M::Builder) -> Self {
+        (<M as Inject<T, Singleton, P>>::build_get(b), R::fetch(b))
+    }
+}
+
+/// A list of dependency edges, built by [`Fetch`] in `const` context.
+#[derive(Debug)]
+pub struct DepList(pub Option<(DepInfo, &'static DepList)>);
+
+/// The first `N` edges of `list` (the join knows how many a provider has).
+///
+/// # Panics
+/// When `list` is shorter (a provider's payload and its `New::Args` disagree: a macro bug).
+#[must_use]
+pub const fn dep_array<const N: usize>(mut list: &'static DepList) -> [DepInfo; N] {
+    let mut out = [DepInfo {
+        ty: "?",
+        module: "?",
+        local: None,
+    }; N];
+    let mut i = 0;
+    while i < N {
+        let Some((dep, rest)) = list.0 else {
+            panic!("modkit: a dependency list is shorter than its provider's payload");
+        };
+        out[i] = dep;
+        list = rest;
+        i += 1;
+    }
+    out
 }
 
 /// A transient, made from the built module `M`.

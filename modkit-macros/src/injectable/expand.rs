@@ -1,5 +1,5 @@
-//! The expansion of `#[injectable]`: the `Provider` impl, the construction impl (`Construct`,
-//! `Make` or `MakeIn`) and the companion macro.
+//! The expansion of `#[injectable]`: the `Provider` impl, the construction impl (`New` for a
+//! singleton, `Make` or `MakeIn`) and the companion macro.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -97,23 +97,9 @@ pub(super) fn construct_impl(
     }
     let body = struct_literal(input, &values);
     if life == Life::Singleton {
-        // The struct literal lives in `New`; `Construct` (the path for modules whose edges the
-        // compiler works out) fetches the arguments and calls it.
-        let new = new_impl(input, krate, &arg_tys, &arg_vars, &body);
-        let args = crate::util::arg_list(&fetched);
-        return quote! {
-            #new
-            #[automatically_derived]
-            impl #impl_g #p::Construct<#m> for #name #ty_g
-            where #(#preds,)*
-            {
-                const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
-                #[inline]
-                fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> ::core::result::Result<Self, #krate::BoxError> {
-                    <Self as #p::New>::new(#args)
-                }
-            }
-        };
+        // `Construct` (the path for modules whose edges the compiler works out) is the runtime's
+        // blanket impl over `New`: one impl per provider, not generic over the module.
+        return new_impl(input, krate, &arg_tys, &arg_vars, &body);
     }
     let body = struct_literal(input, &inline);
     let (head, method) = match life {

@@ -1,5 +1,5 @@
 //! The expansion of `#[provider]`: the marker struct, the `Provider` impl, the construction impl
-//! (`Construct`, `ConstructAsync`, `Make` or `MakeIn`) and the companion macro.
+//! (`New` or `NewAsync` for a singleton, `Make` or `MakeIn`) and the companion macro.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -94,7 +94,7 @@ pub(super) fn construct(
         params,
         output,
         fallible,
-        is_async,
+        is_async: _,
     } = factory;
     let p = quote!(#krate::__private);
     let m = format_ident!("ModkitModule");
@@ -124,63 +124,34 @@ pub(super) fn construct(
     } else {
         quote!(::core::result::Result::Ok(__modkit_r))
     };
-    let (head, method, new) = match (life, is_async) {
-        (Life::Singleton, false) => {
-            let args = crate::util::arg_list(&fetch(quote!(build_get(__modkit_b))));
-            let new = new_impl(krate, name, factory, &arg_vars, &ret);
-            (
-                quote!(#p::Construct<#m>),
-                quote! {
-                    #[inline]
-                    fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> ::core::result::Result<#output, #krate::BoxError> {
-                        <Self as #p::New>::new(#args)
-                    }
-                },
-                new,
-            )
-        }
-        (Life::Singleton, true) => {
-            let args = crate::util::arg_list(&fetch(quote!(build_get(__modkit_b))));
-            let new = new_impl(krate, name, factory, &arg_vars, &ret);
-            (
-                quote!(#p::ConstructAsync<#m>),
-                quote! {
-                    fn construct(__modkit_b: &<#m as #krate::Module>::Builder) -> impl ::core::future::Future<Output = ::core::result::Result<#output, #krate::BoxError>> + ::core::marker::Send {
-                        <Self as #p::NewAsync>::new(#args)
-                    }
-                },
-                new,
-            )
-        }
-        (Life::Transient, _) => {
-            let f = fetch(quote!(get(__modkit_m)));
-            (
-                quote!(#p::Make<#m>),
-                quote! {
-                    #[inline]
-                    fn make(__modkit_m: &#m) -> #output {
-                        #name(#(#f),*)
-                    }
-                },
-                TokenStream::new(),
-            )
-        }
-        (Life::Request, _) => {
-            let f = fetch(quote!(get_in(__modkit_m, __modkit_c)));
-            (
-                quote!(#p::MakeIn<#m>),
-                quote! {
-                    #[inline]
-                    fn make_in(__modkit_m: &#m, __modkit_c: &#p::Cells) -> #output {
-                        #name(#(#f),*)
-                    }
-                },
-                TokenStream::new(),
-            )
-        }
+    if life == Life::Singleton {
+        // `Construct` is the runtime's blanket impl over `New` (see `#[injectable]`).
+        return new_impl(krate, name, factory, &arg_vars, &ret);
+    }
+    let (head, method) = if life == Life::Transient {
+        let f = fetch(quote!(get(__modkit_m)));
+        (
+            quote!(#p::Make<#m>),
+            quote! {
+                #[inline]
+                fn make(__modkit_m: &#m) -> #output {
+                    #name(#(#f),*)
+                }
+            },
+        )
+    } else {
+        let f = fetch(quote!(get_in(__modkit_m, __modkit_c)));
+        (
+            quote!(#p::MakeIn<#m>),
+            quote! {
+                #[inline]
+                fn make_in(__modkit_m: &#m, __modkit_c: &#p::Cells) -> #output {
+                    #name(#(#f),*)
+                }
+            },
+        )
     };
     quote! {
-        #new
         impl<#m: #krate::Module> #head for #name where #(#preds,)* {
             const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
             #method

@@ -22,12 +22,21 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
     } = cx;
     let ty = &l.ty;
     match l.kind {
+        LocalKind::Built { .. } if l.life == Life::Singleton => {
+            // Through `Construct`, like the build's call: a missing edge is one error, not two.
+            let tr = if l.is_async {
+                quote!(ConstructAsync)
+            } else {
+                quote!(Construct)
+            };
+            let n = l.deps.len();
+            quote_spanned!(ty.span()=> &#p::dep_array::<#n>(<#ty as #p::#tr<#name>>::DEPS))
+        }
         LocalKind::Built { .. } => {
-            let tr = match (l.life, l.is_async) {
-                (Life::Singleton, false) => quote!(Construct),
-                (Life::Singleton, true) => quote!(ConstructAsync),
-                (Life::Transient, _) => quote!(Make),
-                (Life::Request, _) => quote!(MakeIn),
+            let tr = if l.life == Life::Transient {
+                quote!(Make)
+            } else {
+                quote!(MakeIn)
             };
             quote_spanned!(ty.span()=> <#ty as #p::#tr<#name>>::DEPS)
         }
