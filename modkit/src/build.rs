@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use crate::info::ModuleInfo;
-use crate::provider::Provider;
+use crate::provider::{New, Provider};
 use crate::{BoxError, BuildError, Module};
 
 /// A boxed, sendable future: what module builds and lifecycle hooks return.
@@ -210,6 +210,20 @@ impl BuildCtx {
             Ok(v) => Ok(Arc::new(v)),
             Err(e) => Err(fail::<M>(index, crate::error::Stage::Construct, e)),
         }
+    }
+
+    /// The singleton `P` made by [`New`] from `args` (a module built directly): its `Arc`, or
+    /// the build error naming it.
+    ///
+    /// # Errors
+    /// What the provider returned, as a build error naming the provider and module `M`.
+    #[inline]
+    pub fn make<M: Module, P: New>(
+        &self,
+        index: usize,
+        args: P::Args,
+    ) -> Result<Arc<P::Output>, BuildError> {
+        self.made::<M, P>(index, P::new(args))
     }
 
     /// Reserves `n` request-scope cells for one module; returns the first.

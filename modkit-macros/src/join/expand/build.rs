@@ -204,6 +204,14 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
         return quote!(let #var = __modkit_ctx.config::<#ty>(#config_name););
     }
     let args = crate::util::arg_list(&edges.iter().map(|e| arg(cx, e)).collect::<Vec<_>>());
+    let provided = &l.provided;
+    if !l.is_async && !l.hooks && !l.is_binding() {
+        // Only the method carries the user's span: `__modkit_ctx` must keep the macro's
+        // hygiene (a module written inside `macro_rules!`).
+        let make = quote_spanned!(ty.span()=> make::<#name, #ty>);
+        let index = i.0;
+        return quote!(let #var: #p::Arc<#provided> = __modkit_ctx.#make(#index, #args)?;);
+    }
     let call = if l.is_async {
         let new = quote_spanned!(ty.span()=> <#ty as #p::NewAsync>::new);
         quote!(#new(#args).await)
@@ -216,7 +224,6 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
         .hooks
         .then(|| quote!(__modkit_ctx.started::<#name, #ty>(#index, &__modkit_v).await?;));
     let coerced = cx.coerce(i, quote!(__modkit_v));
-    let provided = &l.provided;
     quote! {
         let #var: #p::Arc<#provided> = {
             let __modkit_r = #call;
