@@ -163,3 +163,23 @@ fn a_repository_module_per_entity() {
     // One `StoreModule` under both instances.
     assert!(Arc::ptr_eq(&checkout.users.store, &checkout.orders.store));
 }
+
+// Two instances given one config name: the app's build says so, before building anything.
+
+db_module!(CopyDb, Replica, "db");
+
+#[module(imports = [PrimaryDb, CopyDb])]
+pub struct ClashModule;
+
+#[test]
+fn two_instances_under_one_config_name_is_an_error() {
+    let err = App::<ClashModule>::builder()
+        .env_vars([("DB__URL", "postgres://primary")])
+        .build_sync()
+        .unwrap_err();
+    let shown = err.to_string();
+    assert!(
+        shown.contains("modules `PrimaryDb` and `CopyDb` both name their config `db`"),
+        "{shown}"
+    );
+}
