@@ -77,7 +77,10 @@ fn two_instances_have_their_own_providers_and_config() {
     let reports = app.get::<Reports>();
     assert_eq!(reports.primary.config.url, "postgres://primary");
     assert_eq!(reports.replica.config.url, "postgres://replica");
-    assert!(!Arc::ptr_eq(&reports.primary.config, &reports.replica.config));
+    assert!(!Arc::ptr_eq(
+        &reports.primary.config,
+        &reports.replica.config
+    ));
 }
 
 #[test]
@@ -88,7 +91,11 @@ fn an_instance_reached_along_two_paths_is_built_once() {
     assert!(Arc::ptr_eq(&reports.replica, &backup.replica));
     assert!(Arc::ptr_eq(&app.get::<Pool<Replica>>(), &backup.replica));
     let names = app.build_order();
-    assert_eq!(names.iter().filter(|n| **n == "ReplicaDb").count(), 1, "{names:?}");
+    assert_eq!(
+        names.iter().filter(|n| **n == "ReplicaDb").count(),
+        1,
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -130,6 +137,7 @@ pub struct Repo<E: Entity> {
 }
 
 impl<E: Entity> Repo<E> {
+    #[must_use]
     pub fn table(&self) -> &'static str {
         E::TABLE
     }
