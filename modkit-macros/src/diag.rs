@@ -335,7 +335,10 @@ pub(crate) fn module_generic(span: Span, name: &syn::Ident) -> syn::Error {
         span,
         format!(
             "module `{name}` has generic parameters, and a module cannot have any\n\
-             each module is built once per app, under one type; fix: declare one module per instantiation"
+             a module is one type with one list of providers, built once per app\n\
+             fix: for instances, declare one module per instance, its providers generic over a marker type: \
+             `#[module(providers = [Pool<Replica>], exports = [Pool<Replica>], name = \"db_replica\")] \
+             pub struct ReplicaDb;` (a `macro_rules!` can write it once for every instance)"
         ),
     )
 }

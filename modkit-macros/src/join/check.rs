@@ -800,6 +800,31 @@ mod tests {
         assert!(model.hints.is_empty());
     }
 
+    /// A module instance's private `Pool<Replica>` goes into its manifest's `privates`, so that
+    /// an importer's "not exported" hint names the instance; an exported instantiation and a
+    /// binding do not.
+    #[test]
+    fn a_private_generic_instantiation_is_hinted() {
+        let mut s = spec();
+        s.providers = vec![
+            plain(parse_quote!(Pool<Replica>)),
+            plain(parse_quote!(Pool<Primary>)),
+            ProviderSpec::Bind(parse_quote!(Smtp), parse_quote!(dyn Mailer)),
+        ];
+        s.exports = vec![ExportSpec::Provider(parse_quote!(Pool<Primary>))];
+        let generic = |site| {
+            let Payload::Provider(mut p) = injectable("Pool", site, &[]) else {
+                unreachable!()
+            };
+            p.generic = true;
+            Payload::Provider(p)
+        };
+        let (model, errors) = run(&s, vec![generic(1), generic(1), injectable("Smtp", 2, &[])]);
+        assert!(errors.is_empty(), "{errors:#?}");
+        let hinted: Vec<bool> = (0..3).map(|i| model.hints_private(LocalId(i))).collect();
+        assert_eq!(hinted, [true, false, false]);
+    }
+
     #[test]
     fn an_export_looked_up_by_key_finds_a_local() {
         let mut s = spec();

@@ -11,16 +11,20 @@ use crate::util::{macro_path, same_tokens};
 use crate::wire::{ExportSpec, ProviderSpec};
 
 /// A module is a unit struct without generic parameters.
+///
+/// A generic module is one mistake, one error: its fields (the `PhantomData` Rust asks of an
+/// unused parameter) come with the parameters and are not reported besides.
 pub(super) fn item_shape(input: &syn::DeriveInput, errors: &mut Vec<syn::Error>) {
     let name = &input.ident;
+    if !input.generics.params.is_empty() {
+        errors.push(diag::module_generic(input.generics.span(), name));
+        return;
+    }
     match &input.data {
         syn::Data::Struct(s) if s.fields.is_empty() => {}
         syn::Data::Struct(s) => errors.push(diag::module_has_fields(s.fields.span(), name)),
         syn::Data::Enum(e) => errors.push(diag::module_is_enum(e.enum_token.span, name)),
         syn::Data::Union(u) => errors.push(diag::module_is_union(u.union_token.span, name)),
-    }
-    if !input.generics.params.is_empty() {
-        errors.push(diag::module_generic(input.generics.span(), name));
     }
 }
 

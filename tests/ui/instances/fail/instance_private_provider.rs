@@ -1,0 +1,27 @@
+// The replica instance keeps its pool private: the message names the instance module.
+use std::marker::PhantomData;
+use std::sync::Arc;
+use modkit::{App, injectable, module};
+
+pub struct Replica;
+
+#[injectable]
+pub struct Pool<I: Send + Sync + 'static> {
+    #[inject(default)]
+    marker: PhantomData<I>,
+}
+
+#[module(providers = [Pool<Replica>])]
+pub struct ReplicaDb;
+
+#[injectable]
+pub struct Reports {
+    replica: Arc<Pool<Replica>>,
+}
+
+#[module(imports = [ReplicaDb], providers = [Reports])]
+pub struct AppModule;
+
+fn main() {
+    let _ = App::<AppModule>::build_sync();
+}
