@@ -282,13 +282,14 @@ impl Model {
         self.exports.contains(&Export::Local(id))
     }
     /// Whether importers may name local `id` in a hint (`Hidden`, the manifest's
-    /// `privates`): a private provider whose type they can name, identified exactly, as a
-    /// factory's output, or as a generic instantiation (`Pool<Replica>` of a module instance,
-    /// told apart by its arguments as written). An exported one they see through `ExportAt`.
+    /// `privates`): a private provider whose type they can name, identified exactly or as a
+    /// factory's output. An exported one they see through `ExportAt`. (Not a generic
+    /// instantiation: its arguments are compared as written, and a hint for `Pool<Replica>` would
+    /// overlap an importer's own `Pool<crate::Replica>`, rustc's E0119.)
     pub(crate) fn hints_private(&self, id: LocalId) -> bool {
         let l = self.local(id);
         l.hintable
             && !self.is_exported(id)
-            && (l.id.exact || matches!(l.kind, LocalKind::Built { .. }) && !l.is_binding())
+            && (l.id.exact || l.kind == (LocalKind::Built { factory: true }))
     }
 }

@@ -1,4 +1,5 @@
-// The replica instance keeps its pool private: the message names the instance module.
+// The replica instance keeps its pool private: the generic "cannot provide" message (a private
+// generic instantiation is not hinted; see ARCHITECTURE.md "Limits").
 use std::marker::PhantomData;
 use std::sync::Arc;
 use modkit::{App, injectable, module};
