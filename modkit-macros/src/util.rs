@@ -175,7 +175,7 @@ pub(crate) fn position(p: &TokenStream, k: usize) -> TokenStream {
     }
 }
 
-/// The list `(a, (b, ()))` of `items`: the shape of `New::Args`, its patterns and its values.
+/// The list `(a, (b, ()))` of `items`: the shape of a provider's argument list (`New<A>`), its patterns and its values.
 pub(crate) fn arg_list<T: ToTokens>(items: &[T]) -> TokenStream {
     items.iter().rev().fold(
         quote::quote!(()),

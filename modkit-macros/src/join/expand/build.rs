@@ -132,10 +132,11 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.config::<#ty>(#config_name)); });
     }
     let call = if l.is_async {
-        let construct = quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<#name>>::construct);
+        let construct =
+            quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<#name, _>>::construct);
         quote!(#construct(&__modkit_b).await)
     } else {
-        let construct = quote_spanned!(ty.span()=> <#ty as #p::Construct<#name>>::construct);
+        let construct = quote_spanned!(ty.span()=> <#ty as #p::Construct<#name, _>>::construct);
         quote!(#construct(&__modkit_b))
     };
     let record = l
@@ -208,15 +209,15 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     if !l.is_async && !l.hooks && !l.is_binding() {
         // Only the method carries the user's span: `__modkit_ctx` must keep the macro's
         // hygiene (a module written inside `macro_rules!`).
-        let make = quote_spanned!(ty.span()=> make::<#name, #ty>);
+        let make = quote_spanned!(ty.span()=> make::<#name, #ty, _>);
         let index = i.0;
         return quote!(let #var: #p::Arc<#provided> = __modkit_ctx.#make(#index, #args)?;);
     }
     let call = if l.is_async {
-        let new = quote_spanned!(ty.span()=> <#ty as #p::NewAsync>::new);
+        let new = quote_spanned!(ty.span()=> <#ty as #p::NewAsync<_>>::new);
         quote!(#new(#args).await)
     } else {
-        let new = quote_spanned!(ty.span()=> <#ty as #p::New>::new);
+        let new = quote_spanned!(ty.span()=> <#ty as #p::New<_>>::new);
         quote!(#new(#args))
     };
     let index = i.0;
