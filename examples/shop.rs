@@ -45,6 +45,10 @@ fn default_latency() -> u64 {
 }
 
 /// A connection that takes longer than a second is a typo, not a slow network.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "a config validator takes its field by reference, whatever the field's type"
+)]
 fn latency_in_range(ms: &u64) -> Result<(), String> {
     if *ms <= 1000 {
         Ok(())
