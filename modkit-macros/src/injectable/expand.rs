@@ -9,16 +9,26 @@ use crate::args::Opts;
 use crate::util::{Site, errors_to_tokens};
 use crate::wire::{Life, ProviderPayload};
 
-/// The `Provider` impl of the struct.
-pub(super) fn provider(input: &syn::DeriveInput, krate: &syn::Path, opts: &Opts) -> TokenStream {
-    let name = &input.ident;
-    let (impl_g, ty_g, where_clause) = input.generics.split_for_impl();
-    let mut preds: Vec<TokenStream> = where_clause
+/// The where-clause of the struct's impls: its own predicates, and for a generic struct the
+/// `Send + Sync + 'static` that `Provider` needs.
+fn impl_preds(input: &syn::DeriveInput) -> Vec<TokenStream> {
+    let mut preds: Vec<TokenStream> = input
+        .generics
+        .where_clause
+        .as_ref()
         .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
         .unwrap_or_default();
     if input.generics.type_params().next().is_some() {
         preds.push(quote!(Self: ::core::marker::Send + ::core::marker::Sync + 'static));
     }
+    preds
+}
+
+/// The `Provider` impl of the struct.
+pub(super) fn provider(input: &syn::DeriveInput, krate: &syn::Path, opts: &Opts) -> TokenStream {
+    let name = &input.ident;
+    let (impl_g, ty_g, _) = input.generics.split_for_impl();
+    let preds = impl_preds(input);
     crate::args::provider_impl(
         krate,
         &quote!(impl #impl_g #krate::__private::Provider for #name #ty_g where #(#preds,)*),
@@ -108,13 +118,8 @@ fn new_impl(
     life: Life,
 ) -> TokenStream {
     let name = &input.ident;
-    let (impl_g, ty_g, where_clause) = input.generics.split_for_impl();
-    let mut preds: Vec<TokenStream> = where_clause
-        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
-        .unwrap_or_default();
-    if input.generics.type_params().next().is_some() {
-        preds.push(quote!(Self: ::core::marker::Send + ::core::marker::Sync + 'static));
-    }
+    let (impl_g, ty_g, _) = input.generics.split_for_impl();
+    let preds = impl_preds(input);
     let p = quote!(#krate::__private);
     let args_ty = crate::util::arg_list(arg_tys);
     let pattern = crate::util::arg_list(arg_vars);
