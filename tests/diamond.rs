@@ -1,8 +1,9 @@
 //! A module imported along two paths exists once: every path sees the same instances.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
-use modkit::{App, injectable, module};
+use modkit::{App, injectable, module, provider};
 
 #[injectable]
 pub struct Logger;
@@ -164,4 +165,116 @@ fn a_transient_reaches_an_imported_singleton_named_through_an_alias() {
     assert!(!Arc::ptr_eq(&a, &b));
     assert!(Arc::ptr_eq(&a.log, &b.log));
     assert!(Arc::ptr_eq(&a.log, &app.get::<UserService>().log));
+}
+
+// A module whose build fails, imported along two paths, with another import after it: the build
+// stops at the first failure. The failed module is not built again along the second path, and
+// nothing imported after it is built. Once with a synchronous graph, once with an async one.
+
+#[derive(Debug)]
+pub struct Refused;
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection refused")
+    }
+}
+
+impl std::error::Error for Refused {}
+
+pub struct Conn;
+pub struct Later;
+
+static SYNC_CONNECTS: AtomicU32 = AtomicU32::new(0);
+static SYNC_LATER: AtomicU32 = AtomicU32::new(0);
+
+#[provider]
+pub fn connect_sync() -> Result<Conn, Refused> {
+    SYNC_CONNECTS.fetch_add(1, Ordering::SeqCst);
+    Err(Refused)
+}
+
+#[provider]
+pub fn later_sync() -> Later {
+    SYNC_LATER.fetch_add(1, Ordering::SeqCst);
+    Later
+}
+
+#[module(providers = [connect_sync], exports = [connect_sync])]
+pub struct SyncDb;
+
+#[injectable]
+pub struct SyncReport {
+    pub conn: Arc<Conn>,
+}
+
+#[module(imports = [SyncDb], providers = [SyncReport], exports = [SyncReport])]
+pub struct SyncReports;
+
+#[module(providers = [later_sync], exports = [later_sync])]
+pub struct SyncLater;
+
+#[injectable]
+pub struct SyncTop {
+    pub conn: Arc<Conn>,
+    pub report: Arc<SyncReport>,
+    pub later: Arc<Later>,
+}
+
+#[module(imports = [SyncDb, SyncReports, SyncLater], providers = [SyncTop])]
+pub struct SyncFailing;
+
+#[test]
+fn a_failed_module_on_two_paths_is_tried_once_and_stops_the_build() {
+    let err = App::<SyncFailing>::build_sync().map(|_| ()).unwrap_err();
+    assert_eq!(err.path(), ["SyncFailing", "SyncDb", "connect_sync"]);
+    assert_eq!(SYNC_CONNECTS.load(Ordering::SeqCst), 1, "tried once");
+    assert_eq!(SYNC_LATER.load(Ordering::SeqCst), 0, "nothing after it");
+}
+
+static ASYNC_CONNECTS: AtomicU32 = AtomicU32::new(0);
+static ASYNC_LATER: AtomicU32 = AtomicU32::new(0);
+
+#[provider]
+pub async fn connect_async() -> Result<Conn, Refused> {
+    ASYNC_CONNECTS.fetch_add(1, Ordering::SeqCst);
+    Err(Refused)
+}
+
+#[provider]
+pub fn later_async() -> Later {
+    ASYNC_LATER.fetch_add(1, Ordering::SeqCst);
+    Later
+}
+
+#[module(providers = [connect_async], exports = [connect_async])]
+pub struct AsyncDb;
+
+#[injectable]
+pub struct AsyncReport {
+    pub conn: Arc<Conn>,
+}
+
+#[module(imports = [AsyncDb], providers = [AsyncReport], exports = [AsyncReport])]
+pub struct AsyncReports;
+
+#[module(providers = [later_async], exports = [later_async])]
+pub struct AsyncLater;
+
+#[injectable]
+pub struct AsyncTop {
+    pub conn: Arc<Conn>,
+    pub report: Arc<AsyncReport>,
+    pub later: Arc<Later>,
+}
+
+#[module(imports = [AsyncDb, AsyncReports, AsyncLater], providers = [AsyncTop])]
+pub struct AsyncFailing;
+
+#[tokio::test]
+async fn a_failed_async_module_on_two_paths_is_tried_once_and_stops_the_build() {
+    let err = App::<AsyncFailing>::build().await.map(|_| ()).unwrap_err();
+    assert_eq!(err.path(), ["AsyncFailing", "AsyncDb", "connect_async"]);
+    assert_eq!(ASYNC_CONNECTS.load(Ordering::SeqCst), 1, "tried once");
+    assert_eq!(ASYNC_LATER.load(Ordering::SeqCst), 0, "nothing after it");
 }

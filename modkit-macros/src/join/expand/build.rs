@@ -20,18 +20,24 @@ pub(super) fn build_fn(cx: &Ctx<'_>) -> TokenStream {
     let import_fields: Vec<_> = (0..model.imports.len())
         .map(|j| Ctx::import_field(ImportId(j)))
         .collect();
-    let import_tys: Vec<_> = model.imports.iter().map(|i| &i.ty).collect();
-    let unwraps: Vec<_> = import_fields
-        .iter()
-        .map(|f| early_return(&quote!(#f)))
-        .collect();
+    let is_async = cx.layout.is_async();
+    // Each import returns on its error before the next is built: a failed module is not
+    // registered, so building the next imports would build it again along their paths.
+    let imported = model.imports.iter().map(|i| {
+        let ty = &i.ty;
+        early_return(&if is_async {
+            quote!(__modkit_ctx.import::<#ty>(<#ty as #krate::Module>::__build).await)
+        } else {
+            quote!(__modkit_ctx.import_sync::<#ty>(<#ty as #krate::Module>::__build_sync))
+        })
+    });
+    let imports = quote!(#(let #import_fields = #imported;)*);
     let body = body(cx);
-    if cx.layout.is_async() {
+    if is_async {
         quote! {
             fn build(__modkit_ctx: &mut #p::BuildCtx) -> #p::BoxFuture<'_, ::core::result::Result<#name, #krate::BuildError>> {
                 ::std::boxed::Box::pin(async move {
-                    #(let #import_fields = __modkit_ctx.import::<#import_tys>(<#import_tys as #krate::Module>::__build).await;)*
-                    #(let #import_fields = #unwraps;)*
+                    #imports
                     #body
                 })
             }
@@ -39,8 +45,7 @@ pub(super) fn build_fn(cx: &Ctx<'_>) -> TokenStream {
     } else {
         quote! {
             fn build_sync(__modkit_ctx: &mut #p::BuildCtx) -> ::core::result::Result<#name, #krate::BuildError> {
-                #(let #import_fields = __modkit_ctx.import_sync::<#import_tys>(<#import_tys as #krate::Module>::__build_sync);)*
-                #(let #import_fields = #unwraps;)*
+                #imports
                 #body
             }
         }
