@@ -188,6 +188,8 @@ pub struct Later;
 static SYNC_CONNECTS: AtomicU32 = AtomicU32::new(0);
 static SYNC_LATER: AtomicU32 = AtomicU32::new(0);
 
+/// # Errors
+/// Always: the database refuses every connection.
 #[provider]
 pub fn connect_sync() -> Result<Conn, Refused> {
     SYNC_CONNECTS.fetch_add(1, Ordering::SeqCst);
@@ -235,9 +237,12 @@ fn a_failed_module_on_two_paths_is_tried_once_and_stops_the_build() {
 static ASYNC_CONNECTS: AtomicU32 = AtomicU32::new(0);
 static ASYNC_LATER: AtomicU32 = AtomicU32::new(0);
 
+/// # Errors
+/// Always: the database refuses every connection.
 #[provider]
 pub async fn connect_async() -> Result<Conn, Refused> {
     ASYNC_CONNECTS.fetch_add(1, Ordering::SeqCst);
+    tokio::task::yield_now().await;
     Err(Refused)
 }
 
