@@ -425,6 +425,8 @@ record! {
         exports: Vec<ExportSpec>,
         /// `config = ..`: none or one.
         config: Vec<ConfigSpec>,
+        /// `global`: its exports reach every module of an app that contains it.
+        global: bool,
     }
 }
 
@@ -691,7 +693,7 @@ mod tests {
         let input = ChainInput {
             spec: syn::parse2(quote! {
                 (spec krate = [::modkit] vis = [pub] name = M id = "m#1" public = true
-                    providers = [] values = [] seeds = [] imports = [] exports = [] config = [])
+                    providers = [] values = [] seeds = [] imports = [] exports = [] config = [] global = false)
             })
             .unwrap(),
             payloads: vec![Payload::Provider(provider()), Payload::Module(manifest())],

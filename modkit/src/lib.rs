@@ -72,6 +72,7 @@ mod build;
 #[cfg(feature = "config")]
 pub mod config;
 mod error;
+mod global;
 mod graph;
 pub mod info;
 mod lifetimes;

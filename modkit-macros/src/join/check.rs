@@ -30,6 +30,7 @@ pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::E
     seen(spec, &mut model, errors);
     hints(spec, &mut model);
     exports(spec, &mut payloads, &mut model, errors);
+    globals(spec, &mut model);
     model.edges = edges(&model);
     if let Some(edges) = &model.edges
         && let Some(cycle) = super::model::find_cycle(edges)
@@ -53,7 +54,9 @@ fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
         .iter()
         .map(|l| match l.kind {
             LocalKind::Built { .. } => l.deps.iter().map(|d| edge(model, d)).collect(),
-            LocalKind::Value | LocalKind::Seed | LocalKind::Config => Some(Vec::new()),
+            LocalKind::Value | LocalKind::Seed | LocalKind::Config | LocalKind::Global => {
+                Some(Vec::new())
+            }
             LocalKind::Alias(t) => Some(vec![Edge::Local(t)]),
         })
         .collect()
@@ -75,6 +78,68 @@ fn edge(model: &Model, dep: &Dep) -> Option<Edge> {
 }
 
 type Payloads = std::vec::IntoIter<Payload>;
+
+/// Globals: a dependency of a singleton that names nothing the module sees (no provider, no
+/// import's export, nothing an import knows) is taken from the global module that exports it
+/// (`#[module(global)]`), found by the trait system when the module is built. A local of its
+/// own, named through the provider's dependency list (the module cannot spell the type: the
+/// dependency is written where the provider is). Local beats import beats global: only what
+/// matches nothing else becomes one.
+fn globals(spec: &Spec, model: &mut Model) {
+    let mut known: Vec<String> = model.locals.iter().map(|l| l.id.spelling.clone()).collect();
+    known.extend(model.seen.iter().map(|s| s.id.spelling.clone()));
+    for import in &model.imports {
+        let m = &import.manifest;
+        known.extend(m.privates.iter().chain(&m.seen).map(|i| i.spelling.clone()));
+    }
+    let bases: Vec<&str> = known.iter().map(|k| base_of(k)).collect();
+    let mut found: Vec<Local> = Vec::new();
+    for l in &model.locals {
+        if !matches!(l.kind, LocalKind::Built { .. }) || l.life != Life::Singleton || l.is_async {
+            continue;
+        }
+        for (k, d) in l.deps.iter().enumerate() {
+            let base = d.base().unwrap_or(&d.spelling);
+            if bases.contains(&base)
+                || known.contains(&d.spelling)
+                || found.iter().any(|g| g.id.spelling == d.spelling)
+            {
+                continue;
+            }
+            found.push(global_local(spec, &l.ty, k, d));
+        }
+    }
+    model.locals.extend(found);
+}
+
+/// The local of a global's export: the `k`-th dependency of provider `ty`.
+fn global_local(spec: &Spec, ty: &syn::Type, k: usize, d: &Dep) -> Local {
+    use syn::spanned::Spanned;
+    let (krate, name) = (&spec.krate, &spec.name);
+    let p = quote!(#krate::__private);
+    let pos = (0..k).fold(quote!(#p::Z), |acc, _| quote!(#p::S<#acc>));
+    let projected = quote::quote_spanned!(ty.span()=>
+        <<#ty as #p::New>::Args as #p::ArgAt<#pos, #name>>::Ty
+    );
+    let parsed: syn::Type = syn::parse2(projected.clone()).unwrap_or_else(|_| ty.clone());
+    Local {
+        ty: parsed.clone(),
+        provided: projected,
+        spelled: parsed,
+        id: Identity {
+            key: format!("global:{}", d.spelling),
+            exact: false,
+            spelling: d.spelling.clone(),
+        },
+        name: d.spelling.clone(),
+        hintable: false,
+        kind: LocalKind::Global,
+        life: Life::Singleton,
+        is_async: false,
+        hooks: false,
+        deps: Vec::new(),
+    }
+}
 
 /// Providers, then values and seeds, then aliases (which name a provider).
 fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut Vec<syn::Error>) {

@@ -94,6 +94,9 @@ pub(crate) enum LocalKind {
     Config,
     /// Another name for a local provider.
     Alias(LocalId),
+    /// An export of a global module that a provider depends on and that nothing the module sees
+    /// provides: taken from the global module (inferred from the type) at build.
+    Global,
 }
 
 /// One provider of the module.

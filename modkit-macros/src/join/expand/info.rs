@@ -40,7 +40,7 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
             };
             quote_spanned!(ty.span()=> <#ty as #p::#tr<#name>>::DEPS)
         }
-        LocalKind::Value | LocalKind::Seed | LocalKind::Config => quote!(&[]),
+        LocalKind::Value | LocalKind::Seed | LocalKind::Config | LocalKind::Global => quote!(&[]),
         LocalKind::Alias(t) => {
             let tn = &model.local(t).name;
             let t = t.0;
@@ -73,6 +73,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     let kinds = model.locals.iter().map(|l| match (l.kind, l.life) {
         (LocalKind::Value, _) => quote!(#krate::info::Kind::Value),
         (LocalKind::Config, _) => quote!(#krate::info::Kind::Config),
+        (LocalKind::Global, _) => quote!(#krate::info::Kind::Global),
         (LocalKind::Seed, _) => quote!(#krate::info::Kind::Seed),
         (_, Life::Singleton) => quote!(#krate::info::Kind::Singleton),
         (_, Life::Transient) => quote!(#krate::info::Kind::Transient),

@@ -1,0 +1,81 @@
+//! Global modules (`#[module(global, ..)]`): their exports reach every module of an app that
+//! contains them, without an import.
+//!
+//! A module that uses a type none of its providers and imports gives it resolves it "from the
+//! globals": the join makes it a local of the module whose build is [`BuildCtx::global`], and
+//! the global module that exports the type is found by the trait system ([`GlobalExport`], one
+//! impl per export of a global module, so the exporter is inferred from the type).
+
+use std::sync::Arc;
+
+use crate::build::{BuildCtx, SharedModule, SyncBuildable};
+use crate::{BuildError, Module};
+
+/// `Self` is exported by the global module `G`: one impl per export, written by `G`'s
+/// `#[module(global, ..)]`. The global module of a type is inferred from it: two global modules
+/// exporting one type make the inference ambiguous (and are refused by the module that sees both).
+pub trait GlobalExport<G> {
+    /// The export, from the built global module.
+    fn export_from(g: &G) -> Arc<Self>;
+}
+
+/// Module `M` may take `Self` from the global module `G`: `Self` is one of `G`'s exports. What
+/// the build of a module that uses a global's export requires; its message is the one of a
+/// dependency nobody provides.
+#[diagnostic::on_unimplemented(
+    message = "module `{M}` cannot provide `{Self}`",
+    label = "`{Self}` is not visible inside module `{M}`",
+    note = "`{Self}` is neither in `providers = [..]` of `{M}`, nor exported by a module in its `imports = [..]`, nor by a global module (`#[module(global, ..)]`)",
+    note = "fix: add the module that provides and exports `{Self}` to `imports = [..]` of `{M}` (a module that provides `{Self}` hands it on only when `{Self}` is in its `exports = [..]`), or add `{Self}` to its `providers = [..]`"
+)]
+pub trait GlobalFor<M, G> {
+    /// See [`GlobalExport::export_from`].
+    fn export_from(g: &G) -> Arc<Self>;
+}
+
+impl<T: ?Sized + GlobalExport<G>, M, G> GlobalFor<M, G> for T {
+    #[inline]
+    fn export_from(g: &G) -> Arc<T> {
+        <T as GlobalExport<G>>::export_from(g)
+    }
+}
+
+/// A global module's build has no `async fn` provider and no hook.
+#[diagnostic::on_unimplemented(
+    message = "global module `{Self}` needs the async build",
+    label = "a global module is built synchronously when a module uses its exports",
+    note = "fix: make the providers of `{Self}` synchronous, or import `{Self}` and drop `global`"
+)]
+pub trait SyncGlobal {}
+impl<G: Module> SyncGlobal for G where G::FirstAsync: SyncBuildable {}
+
+/// The `K`-th entry of a provider's dependency list (`(Arc<A>, (Arc<B>, ()))`), as seen by
+/// module `M` (the module's own type in the trait reference lets rustc normalize the projection
+/// when it checks the module's impls for overlap, as for `ExportAt`).
+pub trait ArgAt<K, M> {
+    /// The dependency's type.
+    type Ty: ?Sized;
+}
+impl<T: ?Sized, R, M> ArgAt<crate::module::Z, M> for (Arc<T>, R) {
+    type Ty = T;
+}
+impl<H, R: ArgAt<N, M>, N, M> ArgAt<crate::module::S<N>, M> for (H, R) {
+    type Ty = R::Ty;
+}
+
+impl BuildCtx {
+    /// The export `T` of the global module `G` (inferred from `T`), for module `M`: `G` is
+    /// built once per app, as an import.
+    ///
+    /// # Errors
+    /// The first provider of `G` that failed, its path starting at `G`.
+    #[inline]
+    pub fn global<M, T, G>(&mut self) -> Result<Arc<T>, BuildError>
+    where
+        T: ?Sized + GlobalFor<M, G>,
+        G: Module + SharedModule + SyncGlobal,
+    {
+        let g = self.import_sync::<G>(G::__build_sync)?;
+        Ok(<T as GlobalFor<M, G>>::export_from(&g))
+    }
+}
