@@ -484,6 +484,15 @@ record! {
         values: Vec<ManifestItem>,
         /// Whether its graph (it or a module below it) declares seeds: a scope is opened with them.
         seeded: bool,
+        /// The global modules of its graph (it included), each once: `key` is the module's id,
+        /// `spelling` its name, `k` its position (`GlobalAt`).
+        globals: Vec<ManifestItem>,
+        /// The exported singletons of those global modules: `k` is the exporter's position in
+        /// `globals`.
+        global_exports: Vec<ManifestItem>,
+        /// Whether a module of its graph takes an export of a global module it does not import
+        /// (`NeedsGlobals`): the app must contain that global module.
+        needs_globals: bool,
         /// The module had errors of its own (already reported): its importers stay quiet.
         broken: bool,
     }

@@ -79,3 +79,43 @@ impl BuildCtx {
         Ok(<T as GlobalFor<M, G>>::export_from(&g))
     }
 }
+
+/// The `K`-th global module of the graph below a module (the module included), as the importer
+/// `I` names it: how an app names global modules it does not import itself.
+pub trait GlobalAt<K, I> {
+    /// The global module.
+    type Ty;
+}
+
+/// The global module `G` is in the graph of the app whose root is `Self`: written by the join
+/// on every module whose graph holds a global module, one impl per global module.
+#[diagnostic::on_unimplemented(
+    message = "a module of this app uses an export of the global module `{G}`, which the app does not contain",
+    label = "no module of the app of `{Self}` imports `{G}`",
+    note = "a global module's exports reach the modules of an app that contains it: some module of the app imports it once",
+    note = "fix: add `{G}` to `imports = [..]` of `{Self}`"
+)]
+pub trait ContainsGlobal<G> {}
+
+/// `Self`, an export of the global module `G`, is available in the app whose root is `A`: one
+/// impl per export of a global module, written by it, requiring `A: ContainsGlobal<G>`. A type
+/// no global module exports has none: the module depending on it reports that, and the app's
+/// check says so in one line.
+#[diagnostic::on_unimplemented(
+    message = "no module provides `{Self}` to the module of this app that depends on it",
+    label = "a module of this app depends on `{Self}`, which it neither provides nor imports, and no global module exports it",
+    note = "the error at that module's `#[module(..)]` says how to fix it"
+)]
+pub trait GlobalIn<A, G> {}
+
+/// Every export of a global module that the graph below a module takes without an import is
+/// available in the app whose root is `A` (`I` are the inferred global modules and positions).
+/// Implemented on a generated type per module whose graph takes one; checked by the root's
+/// `Values` impl.
+pub trait GlobalList<A, I> {}
+
+/// The module's graph takes exports of global modules it does not import: `List` says which.
+pub trait NeedsGlobals {
+    /// The generated list type (see [`GlobalList`]).
+    type List;
+}

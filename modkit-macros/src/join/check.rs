@@ -31,6 +31,7 @@ pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::E
     hints(spec, &mut model);
     exports(spec, &mut payloads, &mut model, errors);
     globals(spec, &mut model);
+    global_collisions(spec, &model, errors);
     model.edges = edges(&model);
     if let Some(edges) = &model.edges
         && let Some(cycle) = super::model::find_cycle(edges)
@@ -110,6 +111,40 @@ fn globals(spec: &Spec, model: &mut Model) {
         }
     }
     model.locals.extend(found);
+}
+
+/// Two global modules of the module's graph (the module included) that export one type: every
+/// module of an app containing both could take it from either.
+fn global_collisions(spec: &Spec, model: &Model, errors: &mut Vec<syn::Error>) {
+    // (type, global module id, global module name)
+    let mut met: Vec<(Identity, String, String)> = Vec::new();
+    if spec.global {
+        for id in model.global_exports() {
+            met.push((id, spec.id.clone(), spec.name.to_string()));
+        }
+    }
+    for import in &model.imports {
+        let m = &import.manifest;
+        for e in &m.global_exports {
+            let Some(g) = m.globals.iter().find(|g| g.k == e.k) else {
+                continue;
+            };
+            let id = Identity::from(e);
+            match met.iter().find(|(t, _, _)| t.same_type(&id)) {
+                Some((_, gid, _)) if *gid == g.key => {}
+                Some((_, _, first)) => {
+                    errors.push(diag::global_collision(
+                        &import.ty,
+                        &spec.name,
+                        (first, &g.spelling),
+                        &e.spelling,
+                    ));
+                    return;
+                }
+                None => met.push((id, g.key.clone(), g.spelling.clone())),
+            }
+        }
+    }
 }
 
 /// The local of a global's export: the `k`-th dependency of provider `ty`.

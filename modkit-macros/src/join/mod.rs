@@ -54,7 +54,7 @@ mod tests {
                 (spec krate = [::modkit] vis = [pub] name = AppModule id = "a#1" public = true
                     providers = [] values = [] seeds = [] imports = [[LoggerModule]] exports = [] config = [] global = false)
                 (module id = "l#2" name = "LoggerModule" public = true is_async = false
-                    exports = [(export k = 0 key = "k")] privates = [] seen = [] values = [] seeded = false broken = false)
+                    exports = [(export k = 0 key = "k")] privates = [] seen = [] values = [] seeded = false globals = [] global_exports = [] needs_globals = false broken = false)
             }
         };
         let out = super::expand(input).to_string();
