@@ -627,6 +627,14 @@ mod tests {
                 spelling: "Config".into(),
             }],
             seeded: true,
+            globals: vec![ManifestItem {
+                k: 0,
+                key: "app::LogModule#1".into(),
+                exact: true,
+                spelling: "LogModule".into(),
+            }],
+            global_exports: vec![],
+            needs_globals: true,
             broken: true,
         }
     }
@@ -661,6 +669,7 @@ mod tests {
                 ty: syn::parse_quote!(db::DbConfig),
                 name: "db_replica".into(),
             }],
+            global: true,
         });
     }
 

@@ -545,6 +545,7 @@ mod tests {
             imports: Vec::new(),
             exports: Vec::new(),
             config: Vec::new(),
+            global: false,
         }
     }
 
@@ -620,6 +621,9 @@ mod tests {
             seen: Vec::new(),
             values: Vec::new(),
             seeded: false,
+            globals: Vec::new(),
+            global_exports: Vec::new(),
+            needs_globals: false,
             broken: false,
         }
     }
