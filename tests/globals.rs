@@ -10,11 +10,9 @@ mod logging {
     use super::*;
 
     #[injectable]
-    pub struct Logger;
-    impl Logger {
-        pub fn name(&self) -> &'static str {
-            "global"
-        }
+    pub struct Logger {
+        #[inject(default)]
+        pub lines: std::sync::Mutex<Vec<String>>,
     }
 
     #[module(global, providers = [Logger], exports = [Logger])]
@@ -42,9 +40,11 @@ pub struct AppModule;
 fn a_module_uses_a_global_export_without_importing_it() {
     let app = App::<AppModule>::build_sync().unwrap();
     let users = app.get::<users::UserService>();
-    assert_eq!(users.log.name(), "global");
+    users.log.lines.lock().unwrap().push("hello".into());
     // One instance: the global module is built once, whoever reaches it.
-    assert!(Arc::ptr_eq(&users.log, &app.get::<logging::Logger>()));
+    let logger = app.get::<logging::Logger>();
+    assert!(Arc::ptr_eq(&users.log, &logger));
+    assert_eq!(*logger.lines.lock().unwrap(), ["hello"]);
 }
 
 /// Precedence: a module's own provider beats an import's export, which beats a global export.
