@@ -44,9 +44,12 @@ impl<T: ?Sized + GlobalExport<G>, M, G> GlobalFor<M, G> for T {
 #[diagnostic::on_unimplemented(
     message = "global module `{Self}` needs the async build",
     label = "a global module is built synchronously when a module uses its exports",
-    note = "fix: make the providers of `{Self}` synchronous, or import `{Self}` and drop `global`"
+    note = "fix: make the providers of `{Self}` synchronous (no `async fn`, no hooks), or drop `global` and import `{Self}` where its exports are used"
 )]
 pub trait SyncGlobal {}
+// `do_not_recommend`: the message is this trait's, not `SyncBuildable`'s (which speaks of
+// `build_sync()`, while the app may be built with `build().await`).
+#[diagnostic::do_not_recommend]
 impl<G: Module> SyncGlobal for G where G::FirstAsync: SyncBuildable {}
 
 /// The `K`-th entry of a provider's dependency list (`(Arc<A>, (Arc<B>, ()))`), as seen by

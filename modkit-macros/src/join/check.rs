@@ -31,7 +31,10 @@ pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::E
     hints(spec, &mut model);
     exports(spec, &mut payloads, &mut model, errors);
     globals(spec, &mut model);
-    global_collisions(spec, &model, errors);
+    if errors.is_empty() {
+        // Two global modules imported side by side already collide as imports.
+        global_collisions(spec, &model, errors);
+    }
     model.edges = edges(&model);
     if let Some(edges) = &model.edges
         && let Some(cycle) = super::model::find_cycle(edges)
