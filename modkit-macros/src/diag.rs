@@ -313,7 +313,7 @@ pub(crate) fn module_unknown_key(key: &syn::Ident, keys: &[&str]) -> syn::Error 
     at_span(
         key.span(),
         format!(
-            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `config = Type`, `name = \"..\"` and `crate = path`"
+            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `config = Type`, `name = \"..\"`, `global` and `crate = path`"
         ),
     )
 }
