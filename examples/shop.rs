@@ -3,7 +3,8 @@
 //! request scope per incoming request. Run it with `cargo run --example shop`.
 //!
 //! Read it top to bottom: the modules first, then `main`, which
-//! 1. builds the app (async, with a `ShopConfig` value) while lifecycle hooks print what starts,
+//! 1. prints the app's config template, then builds the app (async, its database settings from
+//!    `examples/shop.toml` and `SHOP_DB__*` variables) while lifecycle hooks print what starts,
 //! 2. runs the brand workflow and shows the logger shared by every module,
 //! 3. serves two requests, each in its own request scope,
 //! 4. prints the graph, shuts the app down (hooks in reverse start order),
@@ -25,13 +26,35 @@ use modkit::{App, injectable, module, provider};
 
 // ---- Values: what `main` hands to the app when it builds it -------------------------------------
 
-/// The shop's configuration. `DbModule` lists it in `values = [..]`, so the app cannot be built
-/// without one: `App::builder().value(ShopConfig { .. })`.
-pub struct ShopConfig {
+/// The database settings: `DbModule`'s typed config (`#[module(config = DbConfig, name = "db")]`).
+/// `main` reads them from `examples/shop.toml` (its `[db]` table), then from `SHOP_DB__URL` and
+/// `SHOP_DB__CONNECT_LATENCY_MS` if set, then from values set in code; `App::config_template()`
+/// prints every setting.
+#[derive(Debug, serde::Deserialize, modkit::Config)]
+pub struct DbConfig {
     /// `memory://<name>` is the only kind of database this demo can reach.
-    pub db_url: String,
-    /// How long the pretend connection takes.
-    pub connect_latency: Duration,
+    pub url: String,
+    /// How long the pretend connection takes, in milliseconds.
+    #[serde(default = "default_latency")]
+    #[config(validate = latency_in_range)]
+    pub connect_latency_ms: u64,
+}
+
+fn default_latency() -> u64 {
+    5
+}
+
+/// A connection that takes longer than a second is a typo, not a slow network.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "a config validator takes its field by reference, whatever the field's type"
+)]
+fn latency_in_range(ms: &u64) -> Result<(), String> {
+    if *ms <= 1000 {
+        Ok(())
+    } else {
+        Err(format!("{ms} ms is more than the 1000 ms allowed"))
+    }
 }
 
 /// Whether a lifecycle hook was an `init` or a `shutdown`.
@@ -175,28 +198,28 @@ impl fmt::Display for DbError {
 
 impl Error for DbError {}
 
-/// A factory provider: its parameters are its dependencies (here the `ShopConfig` value), its
+/// A factory provider: its parameters are its dependencies (here the module's `DbConfig`), its
 /// return value is what it provides. It is `async` (the sleep stands in for the network round
 /// trip) and fallible: an `Err` stops `App::build`, which reports it as a `BuildError`.
 ///
 /// # Errors
 /// `DbError::Unreachable` for any URL but `memory://..`.
 #[provider]
-pub async fn connect_db(config: Arc<ShopConfig>) -> Result<Db, DbError> {
-    println!("[db] connecting to {:?}", config.db_url);
-    tokio::time::sleep(config.connect_latency).await;
-    if !config.db_url.starts_with("memory://") {
-        return Err(DbError::Unreachable(config.db_url.clone()));
+pub async fn connect_db(config: Arc<DbConfig>) -> Result<Db, DbError> {
+    println!("[db] connecting to {:?}", config.url);
+    tokio::time::sleep(Duration::from_millis(config.connect_latency_ms)).await;
+    if !config.url.starts_with("memory://") {
+        return Err(DbError::Unreachable(config.url.clone()));
     }
     println!("[db] connected");
     Ok(Db {
-        url: config.db_url.clone(),
+        url: config.url.clone(),
         orders: Mutex::new(Vec::new()),
     })
 }
 
 // A factory is exported under its function name; importers see the `Db` it returns.
-#[module(values = [ShopConfig], providers = [connect_db], exports = [connect_db])]
+#[module(config = DbConfig, name = "db", providers = [connect_db], exports = [connect_db])]
 pub struct DbModule;
 
 // ---- PaymentsModule: a trait-object binding -----------------------------------------------------
@@ -537,13 +560,18 @@ pub struct AppModule;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    println!("== build: App::builder().value(ShopConfig {{ .. }}).value(journal).build().await");
+    println!("== config: every setting of the app, as the builder's config_template() prints it");
+    let template = App::<AppModule>::builder()
+        .env_prefix("SHOP")
+        .config_template();
+    println!("{template}");
+    println!(
+        "== build: App::builder().config_file(..).env_prefix(\"SHOP\").value(journal).build().await"
+    );
     let journal = Journal::default();
     let app = App::<AppModule>::builder()
-        .value(ShopConfig {
-            db_url: "memory://shop".to_owned(),
-            connect_latency: Duration::from_millis(5),
-        })
+        .config_file(shop_toml())
+        .env_prefix("SHOP")
         .value(journal.clone())
         .build()
         .await?;
@@ -680,13 +708,12 @@ fn serve_two_requests(app: &Arc<App<AppModule>>) -> Result<(), Box<dyn Error>> {
 /// A second app, configured with a database `connect_db` cannot reach: the build fails, and
 /// what had started before `connect_db` was shut down again, in reverse order.
 async fn fail_to_build() -> Result<(), Box<dyn Error>> {
-    println!("\n== a build that fails: ShopConfig points at a database that does not exist");
+    println!("\n== a build that fails: the db config points at a database that does not exist");
     let journal = Journal::default();
     let result = App::<AppModule>::builder()
-        .value(ShopConfig {
-            db_url: "postgres://db.internal/shop".to_owned(),
-            connect_latency: Duration::from_millis(5),
-        })
+        .config_file(shop_toml())
+        .env_prefix("SHOP")
+        .set::<DbModule>("url", "postgres://db.internal/shop")
         .value(journal.clone())
         .build()
         .await;
@@ -711,6 +738,11 @@ async fn fail_to_build() -> Result<(), Box<dyn Error>> {
     );
     assert!(error.shutdown_errors().is_empty());
     Ok(())
+}
+
+/// `examples/shop.toml`, wherever the example is run from.
+fn shop_toml() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/shop.toml")
 }
 
 fn reversed<'a>(names: &[&'a str]) -> Vec<&'a str> {

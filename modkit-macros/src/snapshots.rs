@@ -22,12 +22,15 @@ fn site() -> Site {
     }
 }
 
-/// The expansion as a person reads it; a panic (with the tokens) if it is not a list of items.
-fn unparse(tokens: &TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(e) => panic!("the expansion is not a list of items: {e}\n{tokens}"),
-    }
+/// What a snapshot helper returns: a test fails with the message when its input is not what the
+/// macros write.
+type Snap<T> = Result<T, String>;
+
+/// The expansion as a person reads it, or why it is not a list of items.
+fn unparse(tokens: &TokenStream) -> Snap<String> {
+    syn::parse2::<syn::File>(tokens.clone())
+        .map(|file| prettyplease::unparse(&file))
+        .map_err(|e| format!("the expansion is not a list of items: {e}\n{tokens}"))
 }
 
 /// The first parenthesized record tagged `tag` anywhere in `tokens` (inside a companion macro).
@@ -48,21 +51,21 @@ fn record(tokens: &TokenStream, tag: &str) -> Option<TokenStream> {
 }
 
 /// The payload the companion macro in an `#[injectable]`/`#[provider]` expansion hands on.
-fn provider_payload(expansion: &TokenStream) -> ProviderPayload {
-    let tokens = record(expansion, "provider").expect("a companion with a provider payload");
-    syn::parse2(tokens).expect("a well-formed provider payload")
+fn provider_payload(expansion: &TokenStream) -> Snap<ProviderPayload> {
+    let tokens = record(expansion, "provider").ok_or("no companion with a provider payload")?;
+    syn::parse2(tokens).map_err(|e| format!("a malformed provider payload: {e}"))
 }
 
 /// The manifest the companion macro in a join's expansion hands to importers.
-fn manifest(expansion: &TokenStream) -> Manifest {
-    let tokens = record(expansion, "module").expect("a companion with a manifest");
-    syn::parse2(tokens).expect("a well-formed manifest")
+fn manifest(expansion: &TokenStream) -> Snap<Manifest> {
+    let tokens = record(expansion, "module").ok_or("no companion with a manifest")?;
+    syn::parse2(tokens).map_err(|e| format!("a malformed manifest: {e}"))
 }
 
 /// The chain `#[module]` starts (`First! { @modkit_chain { [next].. } { (spec ..) } }`), read
 /// back: the module's `Spec`, no payloads yet.
-fn chain_start(expansion: &TokenStream) -> ChainInput {
-    let file: syn::File = syn::parse2(expansion.clone()).expect("items");
+fn chain_start(expansion: &TokenStream) -> Snap<ChainInput> {
+    let file: syn::File = syn::parse2(expansion.clone()).map_err(|e| format!("not items: {e}"))?;
     let call = file
         .items
         .iter()
@@ -70,16 +73,17 @@ fn chain_start(expansion: &TokenStream) -> ChainInput {
             syn::Item::Macro(m) => Some(m.mac.tokens.clone()),
             _ => None,
         })
-        .expect("the chain's first call");
+        .ok_or("no chain call")?;
     // The accumulator is the last group; the links still to call come before it.
     let Some(TokenTree::Group(acc)) = call.into_iter().last() else {
-        panic!("a chain call ends in its accumulator");
+        return Err("a chain call that does not end in its accumulator".into());
     };
-    let spec: Spec = syn::parse2(acc.stream()).expect("the accumulator holds the spec only");
-    ChainInput {
+    let spec: Spec = syn::parse2(acc.stream())
+        .map_err(|e| format!("an accumulator that is not the spec alone: {e}"))?;
+    Ok(ChainInput {
         spec,
         payloads: Vec::new(),
-    }
+    })
 }
 
 fn injectable(args: TokenStream, item: &TokenStream) -> TokenStream {
@@ -95,14 +99,14 @@ fn module(args: TokenStream, item: &TokenStream) -> TokenStream {
 }
 
 /// The `__join!` input of the module `#[module(args)] item`, the payloads appended in chain order.
-fn join_input(args: TokenStream, item: &TokenStream, payloads: Vec<Payload>) -> TokenStream {
-    let mut input = chain_start(&module(args, item));
+fn join_input(args: TokenStream, item: &TokenStream, payloads: Vec<Payload>) -> Snap<TokenStream> {
+    let mut input = chain_start(&module(args, item))?;
     input.payloads = payloads;
-    input.to_token_stream()
+    Ok(input.to_token_stream())
 }
 
 #[test]
-fn injectable_singleton_with_two_deps() {
+fn injectable_singleton_with_two_deps() -> Snap<()> {
     let out = injectable(
         quote!(),
         &quote! {
@@ -112,11 +116,12 @@ fn injectable_singleton_with_two_deps() {
             }
         },
     );
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 #[test]
-fn injectable_request_scoped() {
+fn injectable_request_scoped() -> Snap<()> {
     let out = injectable(
         quote!(scope = request),
         &quote! {
@@ -127,11 +132,12 @@ fn injectable_request_scoped() {
             }
         },
     );
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 #[test]
-fn injectable_with_hooks() {
+fn injectable_with_hooks() -> Snap<()> {
     let out = injectable(
         quote!(init = start, shutdown = Pool::stop),
         &quote! {
@@ -140,11 +146,12 @@ fn injectable_with_hooks() {
             }
         },
     );
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 #[test]
-fn provider_async_fallible() {
+fn provider_async_fallible() -> Snap<()> {
     let out = provider(
         quote!(),
         &quote! {
@@ -153,11 +160,12 @@ fn provider_async_fallible() {
             }
         },
     );
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 #[test]
-fn module_with_imports_providers_exports() {
+fn module_with_imports_providers_exports() -> Snap<()> {
     let out = module(
         quote!(
             imports = [LoggerModule],
@@ -168,11 +176,12 @@ fn module_with_imports_providers_exports() {
             pub struct UserModule;
         ),
     );
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 /// `LoggerModule` (provides and exports `Logger`) and its manifest, played through its own join.
-fn logger_module() -> Manifest {
+fn logger_module() -> Snap<Manifest> {
     let logger = injectable(
         quote!(),
         &quote!(
@@ -184,17 +193,17 @@ fn logger_module() -> Manifest {
         &quote!(
             pub struct LoggerModule;
         ),
-        vec![Payload::Provider(provider_payload(&logger))],
-    );
+        vec![Payload::Provider(provider_payload(&logger)?)],
+    )?;
     let joined = crate::join::expand(input);
-    let m = manifest(&joined);
+    let m = manifest(&joined)?;
     assert_eq!(m.exports.len(), 1, "{joined}");
     assert!(!m.broken, "{joined}");
-    m
+    Ok(m)
 }
 
 #[test]
-fn join_one_local_one_import_one_export() {
+fn join_one_local_one_import_one_export() -> Snap<()> {
     let service = injectable(
         quote!(),
         &quote! {
@@ -213,17 +222,18 @@ fn join_one_local_one_import_one_export() {
             pub struct UserModule;
         ),
         vec![
-            Payload::Provider(provider_payload(&service)),
-            Payload::Module(logger_module()),
+            Payload::Provider(provider_payload(&service)?),
+            Payload::Module(logger_module()?),
         ],
-    );
+    )?;
     let out = crate::join::expand(input);
     assert!(!out.to_string().contains("compile_error"), "{out}");
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 #[test]
-fn join_with_an_error_writes_the_stub() {
+fn join_with_an_error_writes_the_stub() -> Snap<()> {
     let factory = |name: &str| {
         let name = syn::Ident::new(name, proc_macro2::Span::call_site());
         provider_payload(&provider(
@@ -241,17 +251,18 @@ fn join_with_an_error_writes_the_stub() {
             pub struct DbModule;
         ),
         vec![
-            Payload::Provider(factory("make_a")),
-            Payload::Provider(factory("make_b")),
+            Payload::Provider(factory("make_a")?),
+            Payload::Provider(factory("make_b")?),
         ],
-    );
+    )?;
     let out = crate::join::expand(input);
     assert!(out.to_string().contains("compile_error"), "{out}");
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 #[test]
-fn join_seed_and_the_request_provider_that_depends_on_it() {
+fn join_seed_and_the_request_provider_that_depends_on_it() -> Snap<()> {
     let handler = injectable(
         quote!(scope = request),
         &quote! {
@@ -269,15 +280,16 @@ fn join_seed_and_the_request_provider_that_depends_on_it() {
         &quote!(
             pub struct HttpModule;
         ),
-        vec![Payload::Provider(provider_payload(&handler))],
-    );
+        vec![Payload::Provider(provider_payload(&handler)?)],
+    )?;
     let out = crate::join::expand(input);
     assert!(!out.to_string().contains("compile_error"), "{out}");
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 #[test]
-fn join_with_a_config() {
+fn join_with_a_config() -> Snap<()> {
     let db = injectable(
         quote!(),
         &quote! {
@@ -291,17 +303,18 @@ fn join_with_a_config() {
         &quote!(
             pub struct UserDbModule;
         ),
-        vec![Payload::Provider(provider_payload(&db))],
-    );
+        vec![Payload::Provider(provider_payload(&db)?)],
+    )?;
     let out = crate::join::expand(input);
     assert!(!out.to_string().contains("compile_error"), "{out}");
     // The default name: without `Module`, in snake case.
     assert!(out.to_string().contains("\"user_db\""), "{out}");
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }
 
 #[test]
-fn derive_config() {
+fn derive_config() -> Snap<()> {
     let out = crate::config::derive(quote! {
         #[config(validate = check_db)]
         pub struct DbConfig {
@@ -318,5 +331,6 @@ fn derive_config() {
         }
     });
     assert!(!out.to_string().contains("compile_error"), "{out}");
-    insta::assert_snapshot!(unparse(&out));
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
 }

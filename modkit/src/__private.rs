@@ -32,8 +32,8 @@ pub use crate::module::{
 };
 pub use crate::order::{CycleMsg, Order, build_order, find_cycle, starts};
 pub use crate::provider::{
-    Construct, ConstructAsync, DepList, Fetch, Hook, IntoBoxError, Make, MakeIn, New, NewAsync,
-    Provider, Shareable, dep_array, hook_future, shareable,
+    Assemble, Construct, ConstructAsync, DepList, Fetch, FetchMade, Hook, IntoBoxError, Make,
+    MakeIn, New, NewAsync, Provider, Shareable, dep_array, hook_future, shareable,
 };
 pub use crate::provides::Hands;
 pub use crate::resolve::{

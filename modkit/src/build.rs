@@ -218,10 +218,10 @@ impl BuildCtx {
     /// # Errors
     /// What the provider returned, as a build error naming the provider and module `M`.
     #[inline]
-    pub fn make<M: Module, P: New>(
+    pub fn make<M: Module, P: New<A>, A>(
         &self,
         index: usize,
-        args: P::Args,
+        args: A,
     ) -> Result<Arc<P::Output>, BuildError> {
         self.made::<M, P>(index, P::new(args))
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::build::BoxFuture;
 use crate::info::DepInfo;
-use crate::lifetimes::Singleton;
+use crate::lifetimes::{Request, Singleton, Transient};
 use crate::resolve::Inject;
 use crate::scope::Cells;
 use crate::{BoxError, Module};
@@ -36,33 +36,30 @@ pub trait Provider: 'static {
     }
 }
 
-/// A singleton made from its dependencies, handed over as arguments: `Args` is the list
-/// `(Arc<A>, (Arc<B>, ()))` of its fields (or parameters), in order.
+/// A singleton made from its dependencies, handed over as arguments: `A` is the list
+/// `(Arc<X>, (Arc<Y>, ()))` of its fields (or parameters), in order. (A trait parameter, not an
+/// associated type: a public provider may depend on a private type.)
 ///
 /// A module whose dependencies the macro matched calls it in a straight line with the instances
 /// it built or imported; the others go through [`Construct`].
-pub trait New: Provider {
-    /// The dependencies, as a list.
-    type Args;
+pub trait New<A>: Provider {
     /// Builds the value.
     ///
     /// # Errors
     /// What a fallible factory returned.
-    fn new(args: Self::Args) -> Result<Self::Output, BoxError>;
+    fn new(args: A) -> Result<Self::Output, BoxError>;
 }
 
 /// A singleton made by an `async fn` from its dependencies (see [`New`]).
-pub trait NewAsync: Provider {
-    /// The dependencies, as a list.
-    type Args;
+pub trait NewAsync<A>: Provider {
     /// Builds the value.
-    fn new(args: Self::Args) -> impl Future<Output = Result<Self::Output, BoxError>> + Send;
+    fn new(args: A) -> impl Future<Output = Result<Self::Output, BoxError>> + Send;
 }
 
 /// A singleton built inside module `M`, its dependencies fetched from the module's builder:
 /// the path of modules whose edges the compiler works out (the others call [`New`] directly).
 /// Implemented for every [`New`] provider whose dependencies `M` can inject ([`Fetch`]).
-pub trait Construct<M: Module>: Provider {
+pub trait Construct<M: Module, A>: Provider {
     /// The dependency edges, in order (read into an array with [`dep_array`]).
     const DEPS: &'static DepList;
     /// Builds the value from the module under construction.
@@ -72,37 +69,37 @@ pub trait Construct<M: Module>: Provider {
     fn construct(b: &M::Builder) -> Result<Self::Output, BoxError>;
 }
 
-impl<M: Module, P: New> Construct<M> for P
+impl<M: Module, A, P: New<A>> Construct<M, A> for P
 where
-    P::Args: Fetch<M, P::Output>,
+    A: Fetch<M, P::Output>,
 {
-    const DEPS: &'static DepList = <P::Args as Fetch<M, P::Output>>::DEPS;
+    const DEPS: &'static DepList = <A as Fetch<M, P::Output>>::DEPS;
     #[inline]
     fn construct(b: &M::Builder) -> Result<P::Output, BoxError> {
-        P::new(<P::Args as Fetch<M, P::Output>>::fetch(b))
+        P::new(<A as Fetch<M, P::Output>>::fetch(b))
     }
 }
 
 /// A singleton built by an `async fn` inside module `M` (see [`Construct`]).
-pub trait ConstructAsync<M: Module>: Provider {
+pub trait ConstructAsync<M: Module, A>: Provider {
     /// The dependency edges, in order (see [`Construct::DEPS`]).
     const DEPS: &'static DepList;
     /// Builds the value from the module under construction.
     fn construct(b: &M::Builder) -> impl Future<Output = Result<Self::Output, BoxError>> + Send;
 }
 
-impl<M: Module, P: NewAsync> ConstructAsync<M> for P
+impl<M: Module, A, P: NewAsync<A>> ConstructAsync<M, A> for P
 where
-    P::Args: Fetch<M, P::Output>,
+    A: Fetch<M, P::Output>,
 {
-    const DEPS: &'static DepList = <P::Args as Fetch<M, P::Output>>::DEPS;
+    const DEPS: &'static DepList = <A as Fetch<M, P::Output>>::DEPS;
     #[inline]
     fn construct(b: &M::Builder) -> impl Future<Output = Result<P::Output, BoxError>> + Send {
-        P::new(<P::Args as Fetch<M, P::Output>>::fetch(b))
+        P::new(<A as Fetch<M, P::Output>>::fetch(b))
     }
 }
 
-/// A singleton's dependency list ([`New::Args`]), fetched from the builder of module `M` for
+/// A singleton's dependency list (the `A` of [`New`]), fetched from the builder of module `M` for
 /// the provider of `P`: each entry is a singleton `M` may inject.
 pub trait Fetch<M: Module, P: ?Sized> {
     /// Each entry's edge, as `M` resolves it.
@@ -138,7 +135,7 @@ pub struct DepList(pub Option<(DepInfo, &'static DepList)>);
 /// The first `N` edges of `list` (the join knows how many a provider has).
 ///
 /// # Panics
-/// When `list` is shorter (a provider's payload and its `New::Args` disagree: a macro bug).
+/// When `list` is shorter (a provider's payload and its argument list disagree: a macro bug).
 #[must_use]
 pub const fn dep_array<const N: usize>(mut list: &'static DepList) -> [DepInfo; N] {
     let mut out = [DepInfo {
@@ -158,20 +155,88 @@ pub const fn dep_array<const N: usize>(mut list: &'static DepList) -> [DepInfo; 
     out
 }
 
-/// A transient, made from the built module `M`.
-pub trait Make<M: Module>: Provider {
-    /// One entry per dependency, in order.
-    const DEPS: &'static [DepInfo];
+/// A transient or request-scoped provider made from its dependencies, handed over as
+/// arguments (the list `A`, as for [`New`]); it cannot fail.
+pub trait Assemble<A>: Provider {
+    /// Makes the value.
+    fn assemble(args: A) -> Self::Output;
+}
+
+/// A transient, made from the built module `M`: every [`Assemble`] provider whose
+/// dependencies `M` can hand to a transient ([`FetchMade`]).
+pub trait Make<M: Module, A>: Provider {
+    /// The dependency edges, in order (see [`Construct::DEPS`]).
+    const DEPS: &'static DepList;
     /// Makes a new value.
     fn make(m: &M) -> Self::Output;
 }
 
-/// A request-scoped provider, made inside a request scope of the built module `M`.
-pub trait MakeIn<M: Module>: Provider {
-    /// One entry per dependency, in order.
-    const DEPS: &'static [DepInfo];
+impl<M: Module, A, P: Assemble<A>> Make<M, A> for P
+where
+    A: FetchMade<M, P::Output, Transient>,
+{
+    const DEPS: &'static DepList = <A as FetchMade<M, P::Output, Transient>>::DEPS;
+    #[inline]
+    fn make(m: &M) -> P::Output {
+        P::assemble(<A as FetchMade<M, P::Output, Transient>>::fetch(m, None))
+    }
+}
+
+/// A request-scoped provider, made inside a request scope of the built module `M`: every
+/// [`Assemble`] provider whose dependencies `M` can hand to a request-scoped provider.
+pub trait MakeIn<M: Module, A>: Provider {
+    /// The dependency edges, in order (see [`Construct::DEPS`]).
+    const DEPS: &'static DepList;
     /// Makes the scope's value.
     fn make_in(m: &M, cells: &Cells) -> Self::Output;
+}
+
+impl<M: Module, A, P: Assemble<A>> MakeIn<M, A> for P
+where
+    A: FetchMade<M, P::Output, Request>,
+{
+    const DEPS: &'static DepList = <A as FetchMade<M, P::Output, Request>>::DEPS;
+    #[inline]
+    fn make_in(m: &M, cells: &Cells) -> P::Output {
+        P::assemble(<A as FetchMade<M, P::Output, Request>>::fetch(
+            m,
+            Some(cells),
+        ))
+    }
+}
+
+/// A transient's or request-scoped provider's dependency list (the `A` of [`Assemble`]), fetched
+/// from the built module `M` (inside a scope's `cells` for a request-scoped one) for the
+/// provider of `P`, of lifetime `S`.
+pub trait FetchMade<M: Module, P: ?Sized, S> {
+    /// Each entry's edge, as `M` resolves it.
+    const DEPS: &'static DepList;
+    /// The list.
+    fn fetch(m: &M, cells: Option<&Cells>) -> Self;
+}
+
+impl<M: Module, P: ?Sized, S> FetchMade<M, P, S> for () {
+    const DEPS: &'static DepList = &DepList(None);
+    #[inline]
+    fn fetch(m: &M, cells: Option<&Cells>) -> Self {
+        let _ = (m, cells);
+    }
+}
+
+impl<M, P: ?Sized, S, T: ?Sized, R> FetchMade<M, P, S> for (Arc<T>, R)
+where
+    M: Inject<T, S, P>,
+    R: FetchMade<M, P, S>,
+{
+    const DEPS: &'static DepList = &DepList(Some((<M as Inject<T, S, P>>::DEP, R::DEPS)));
+    #[inline]
+    fn fetch(m: &M, cells: Option<&Cells>) -> Self {
+        let dep = match cells {
+            Some(c) => <M as Inject<T, S, P>>::get_in(m, c),
+            None => <M as Inject<T, S, P>>::get(m),
+        };
+        (dep, R::fetch(m, cells))
+    }
 }
 
 /// Turns what a fallible factory returns into the build's error type.

@@ -2,24 +2,33 @@
 //! singleton, `Make` or `MakeIn`) and the companion macro.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::{format_ident, quote};
 
 use super::parse::FieldKind;
 use crate::args::Opts;
 use crate::util::{Site, errors_to_tokens};
 use crate::wire::{Life, ProviderPayload};
 
-/// The `Provider` impl of the struct.
-pub(super) fn provider(input: &syn::DeriveInput, krate: &syn::Path, opts: &Opts) -> TokenStream {
-    let name = &input.ident;
-    let (impl_g, ty_g, where_clause) = input.generics.split_for_impl();
-    let mut preds: Vec<TokenStream> = where_clause
+/// The where-clause of the struct's impls: its own predicates, and for a generic struct the
+/// `Send + Sync + 'static` that `Provider` needs.
+fn impl_preds(input: &syn::DeriveInput) -> Vec<TokenStream> {
+    let mut preds: Vec<TokenStream> = input
+        .generics
+        .where_clause
+        .as_ref()
         .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
         .unwrap_or_default();
     if input.generics.type_params().next().is_some() {
         preds.push(quote!(Self: ::core::marker::Send + ::core::marker::Sync + 'static));
     }
+    preds
+}
+
+/// The `Provider` impl of the struct.
+pub(super) fn provider(input: &syn::DeriveInput, krate: &syn::Path, opts: &Opts) -> TokenStream {
+    let name = &input.ident;
+    let (impl_g, ty_g, _) = input.generics.split_for_impl();
+    let preds = impl_preds(input);
     crate::args::provider_impl(
         krate,
         &quote!(impl #impl_g #krate::__private::Provider for #name #ty_g where #(#preds,)*),
@@ -50,87 +59,40 @@ pub(super) fn construct_impl(
     krate: &syn::Path,
     life: Life,
 ) -> TokenStream {
-    let name = &input.ident;
-    let m = format_ident!("ModkitModule");
-    let mut generics = input.generics.clone();
-    let at = generics.lifetimes().count();
-    generics
-        .params
-        .insert(at, syn::parse_quote!(#m: #krate::Module));
-    let (impl_g, _, _) = generics.split_for_impl();
-    let (_, ty_g, where_clause) = input.generics.split_for_impl();
-    let mut preds: Vec<TokenStream> = where_clause
-        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
-        .unwrap_or_default();
-
     let p = quote!(#krate::__private);
-    let marker = life.marker(krate);
-    let fetch = match life {
-        Life::Singleton => quote!(build_get(__modkit_b)),
-        Life::Transient => quote!(get(__modkit_m)),
-        Life::Request => quote!(get_in(__modkit_m, __modkit_c)),
-    };
-    let mut deps = Vec::new();
     let mut values = Vec::new();
-    let mut inline = Vec::new();
-    let mut fetched = Vec::new();
     let mut arg_tys = Vec::new();
     let mut arg_vars = Vec::new();
+    let mut deps = Vec::new();
     for kind in kinds {
         match kind {
             FieldKind::Dep(t) => {
-                let inject = quote!(#p::Inject<#t, #marker, Self>);
-                preds.push(quote_spanned!(t.span()=> #m: #inject));
-                deps.push(quote!(<#m as #inject>::DEP));
-                fetched.push(quote!(<#m as #inject>::#fetch));
-                inline.push(quote!(<#m as #inject>::#fetch));
+                deps.push(t);
                 arg_tys.push(quote!(#p::Arc<#t>));
                 let var = format_ident!("__modkit_a{}", arg_vars.len());
                 values.push(quote!(#var));
                 arg_vars.push(var);
             }
-            FieldKind::Default => {
-                values.push(quote!(::core::default::Default::default()));
-                inline.push(quote!(::core::default::Default::default()));
-            }
+            FieldKind::Default => values.push(quote!(::core::default::Default::default())),
         }
     }
-    let body = struct_literal(input, &values);
-    if life == Life::Singleton {
-        // `Construct` (the path for modules whose edges the compiler works out) is the runtime's
-        // blanket impl over `New`: one impl per provider, not generic over the module.
-        return new_impl(input, krate, &arg_tys, &arg_vars, &body);
+    // One impl per provider, not generic over the module: the runtime's blanket impls build it
+    // inside any module that can inject its fields (`Construct` over `New` for a singleton,
+    // `Make`/`MakeIn` over `Assemble` for the others), and a module built directly calls `New`.
+    let new = new_impl(
+        input,
+        krate,
+        &arg_tys,
+        &arg_vars,
+        &struct_literal(input, &values),
+        life,
+    );
+    // A generic provider's dependencies are not named through an alias (see `check::globals`).
+    if life != Life::Singleton || !input.generics.params.is_empty() {
+        return new;
     }
-    let body = struct_literal(input, &inline);
-    let (head, method) = match life {
-        Life::Transient => (
-            quote!(#p::Make<#m>),
-            quote! {
-                #[inline]
-                fn make(__modkit_m: &#m) -> Self {
-                    #body
-                }
-            },
-        ),
-        _ => (
-            quote!(#p::MakeIn<#m>),
-            quote! {
-                #[inline]
-                fn make_in(__modkit_m: &#m, __modkit_c: &#p::Cells) -> Self {
-                    #body
-                }
-            },
-        ),
-    };
-    quote! {
-        #[automatically_derived]
-        impl #impl_g #head for #name #ty_g
-        where #(#preds,)*
-        {
-            const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
-            #method
-        }
-    }
+    let aliases = crate::util::dep_aliases(&input.vis, &input.ident, &deps);
+    quote!(#new #aliases)
 }
 
 /// `Name { field: value, .. }` (or the tuple or unit form) with `values` in field order.
@@ -153,31 +115,38 @@ fn struct_literal(input: &syn::DeriveInput, values: &[TokenStream]) -> TokenStre
     }
 }
 
-/// The `New` impl of a singleton: its dependencies as a list, the struct built from them.
+/// The `New` impl of a singleton (`Assemble` of any other): its dependencies as a list, the
+/// struct built from them.
 fn new_impl(
     input: &syn::DeriveInput,
     krate: &syn::Path,
     arg_tys: &[TokenStream],
     arg_vars: &[syn::Ident],
     body: &TokenStream,
+    life: Life,
 ) -> TokenStream {
     let name = &input.ident;
-    let (impl_g, ty_g, where_clause) = input.generics.split_for_impl();
-    let mut preds: Vec<TokenStream> = where_clause
-        .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
-        .unwrap_or_default();
-    if input.generics.type_params().next().is_some() {
-        preds.push(quote!(Self: ::core::marker::Send + ::core::marker::Sync + 'static));
-    }
+    let (impl_g, ty_g, _) = input.generics.split_for_impl();
+    let preds = impl_preds(input);
     let p = quote!(#krate::__private);
     let args_ty = crate::util::arg_list(arg_tys);
     let pattern = crate::util::arg_list(arg_vars);
+    if life != Life::Singleton {
+        return quote! {
+            #[automatically_derived]
+            impl #impl_g #p::Assemble<#args_ty> for #name #ty_g where #(#preds,)* {
+                #[inline]
+                fn assemble(#pattern: #args_ty) -> Self {
+                    #body
+                }
+            }
+        };
+    }
     quote! {
         #[automatically_derived]
-        impl #impl_g #p::New for #name #ty_g where #(#preds,)* {
-            type Args = #args_ty;
+        impl #impl_g #p::New<#args_ty> for #name #ty_g where #(#preds,)* {
             #[inline]
-            fn new(#pattern: Self::Args) -> ::core::result::Result<Self, #krate::BoxError> {
+            fn new(#pattern: #args_ty) -> ::core::result::Result<Self, #krate::BoxError> {
                 ::core::result::Result::Ok(#body)
             }
         }

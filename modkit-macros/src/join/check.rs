@@ -30,7 +30,7 @@ pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::E
     seen(spec, &mut model, errors);
     hints(spec, &mut model);
     exports(spec, &mut payloads, &mut model, errors);
-    globals(spec, &mut model);
+    globals(&mut model);
     if errors.is_empty() {
         // Two global modules imported side by side already collide as imports.
         global_collisions(spec, &model, errors);
@@ -86,10 +86,10 @@ type Payloads = std::vec::IntoIter<Payload>;
 /// Globals: a dependency of a singleton that names nothing the module sees (no provider, no
 /// import's export, nothing an import knows) is taken from the global module that exports it
 /// (`#[module(global)]`), found by the trait system when the module is built. A local of its
-/// own, named through the provider's dependency list (the module cannot spell the type: the
-/// dependency is written where the provider is). Local beats import beats global: only what
+/// own, named through the alias the provider writes for that dependency (the module may not
+/// spell the type: the dependency is written where the provider is). Local beats import beats global: only what
 /// matches nothing else becomes one.
-fn globals(spec: &Spec, model: &mut Model) {
+fn globals(model: &mut Model) {
     let mut known: Vec<String> = model.locals.iter().map(|l| l.id.spelling.clone()).collect();
     known.extend(model.seen.iter().map(|s| s.id.spelling.clone()));
     for import in &model.imports {
@@ -110,7 +110,7 @@ fn globals(spec: &Spec, model: &mut Model) {
             {
                 continue;
             }
-            found.push(global_local(spec, &l.ty, k, d));
+            found.push(global_local(&l.ty, k, d));
         }
     }
     model.locals.extend(found);
@@ -150,19 +150,29 @@ fn global_collisions(spec: &Spec, model: &Model, errors: &mut Vec<syn::Error>) {
     }
 }
 
-/// The local of a global's export: the `k`-th dependency of provider `ty`.
-fn global_local(spec: &Spec, ty: &syn::Type, k: usize, d: &Dep) -> Local {
-    use syn::spanned::Spanned;
-    let (krate, name) = (&spec.krate, &spec.name);
-    let p = quote!(#krate::__private);
-    let pos = (0..k).fold(quote!(#p::Z), |acc, _| quote!(#p::S<#acc>));
-    let projected = quote::quote_spanned!(ty.span()=>
-        <<#ty as #p::New>::Args as #p::ArgAt<#pos, #name>>::Ty
-    );
-    let parsed: syn::Type = syn::parse2(projected.clone()).unwrap_or_else(|_| ty.clone());
+/// The local of a global's export: the `k`-th dependency of provider `ty`, named through the
+/// alias the provider writes next to itself (`users::__modkit_dep_UserService_0`), since the
+/// module's scope may not name the type as the provider wrote it. A provider named with generic
+/// arguments has no alias: its dependency is named as written.
+fn global_local(ty: &syn::Type, k: usize, d: &Dep) -> Local {
+    let spelled = || syn::parse_str::<syn::Type>(&d.spelling).ok();
+    let aliased = match ty {
+        syn::Type::Path(tp) if tp.qself.is_none() => {
+            let mut alias = tp.clone();
+            match alias.path.segments.last_mut() {
+                Some(last) if last.arguments.is_empty() => {
+                    last.ident = crate::util::dep_alias(&last.ident, k);
+                    Some(syn::Type::Path(alias))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let parsed = aliased.or_else(spelled).unwrap_or_else(|| ty.clone());
     Local {
         ty: parsed.clone(),
-        provided: projected,
+        provided: quote!(#parsed),
         spelled: parsed,
         id: Identity {
             key: format!("global:{}", d.spelling),

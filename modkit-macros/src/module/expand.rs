@@ -59,12 +59,7 @@ pub(super) fn module(
     if !errors.is_empty() {
         return fallback(errors, input, &spec);
     }
-    let attrs: Vec<syn::Attribute> = input
-        .attrs
-        .iter()
-        .filter(|a| !a.path().is_ident("module"))
-        .cloned()
-        .collect();
+    let attrs = own_attrs(input);
     let items = crate::join::stub::module_items(&spec, &attrs);
     let spec = quote::ToTokens::to_token_stream(&spec);
     let mut chain: Vec<TokenStream> = Vec::new();
@@ -87,12 +82,7 @@ pub(super) fn module(
 fn fallback(errors: Vec<syn::Error>, input: &syn::DeriveInput, spec: &wire::Spec) -> TokenStream {
     let errs = errors_to_tokens(errors);
     let companion = crate::join::stub::broken_companion(spec);
-    let attrs: Vec<syn::Attribute> = input
-        .attrs
-        .iter()
-        .filter(|a| !a.path().is_ident("module"))
-        .cloned()
-        .collect();
+    let attrs = own_attrs(input);
     let plain = matches!(&input.data, syn::Data::Struct(s) if s.fields.is_empty())
         && input.generics.params.is_empty();
     if plain {
@@ -102,4 +92,14 @@ fn fallback(errors: Vec<syn::Error>, input: &syn::DeriveInput, spec: &wire::Spec
     let mut input = input.clone();
     input.attrs = attrs;
     quote!(#errs #input #companion)
+}
+
+/// The struct's attributes other than `#[module]` itself, which the written items carry over.
+fn own_attrs(input: &syn::DeriveInput) -> Vec<syn::Attribute> {
+    input
+        .attrs
+        .iter()
+        .filter(|a| !a.path().is_ident("module"))
+        .cloned()
+        .collect()
 }

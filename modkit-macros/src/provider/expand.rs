@@ -2,8 +2,7 @@
 //! (`New` or `NewAsync` for a singleton, `Make` or `MakeIn`) and the companion macro.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::{format_ident, quote};
 
 use super::parse::Factory;
 use crate::args::{Opts, provider_impl};
@@ -86,113 +85,70 @@ pub(super) fn provider(
 /// for a transient, `MakeIn` for a request-scoped provider.
 pub(super) fn construct(
     krate: &syn::Path,
+    vis: &syn::Visibility,
     name: &syn::Ident,
     factory: &Factory,
     life: Life,
 ) -> TokenStream {
-    let Factory {
-        params,
-        output,
-        fallible,
-        is_async: _,
-    } = factory;
     let p = quote!(#krate::__private);
-    let m = format_ident!("ModkitModule");
-    let marker_life = life.marker(krate);
-    let preds = params
-        .iter()
-        .map(|t| quote_spanned!(t.span()=> #m: #p::Inject<#t, #marker_life, #output>));
-    let deps = params
-        .iter()
-        .map(|t| quote!(<#m as #p::Inject<#t, #marker_life, #output>>::DEP));
-    let arg_vars: Vec<syn::Ident> = (0..params.len())
+    let arg_vars: Vec<syn::Ident> = (0..factory.params.len())
         .map(|i| format_ident!("__modkit_a{}", i))
         .collect();
-    let fetch = |via: TokenStream| -> Vec<TokenStream> {
-        params
-            .iter()
-            .map(|t| quote!(<#m as #p::Inject<#t, #marker_life, #output>>::#via))
-            .collect()
-    };
-    let conv = if *fallible {
-        quote!(.map_err(#p::IntoBoxError::into_box_error))
-    } else {
-        quote!()
-    };
-    let ret = if *fallible {
-        quote!(__modkit_r #conv)
+    let ret = if factory.fallible {
+        quote!(__modkit_r.map_err(#p::IntoBoxError::into_box_error))
     } else {
         quote!(::core::result::Result::Ok(__modkit_r))
     };
-    if life == Life::Singleton {
-        // `Construct` is the runtime's blanket impl over `New` (see `#[injectable]`).
-        return new_impl(krate, name, factory, &arg_vars, &ret);
-    }
-    let (head, method) = if life == Life::Transient {
-        let f = fetch(quote!(get(__modkit_m)));
-        (
-            quote!(#p::Make<#m>),
-            quote! {
-                #[inline]
-                fn make(__modkit_m: &#m) -> #output {
-                    #name(#(#f),*)
-                }
-            },
-        )
-    } else {
-        let f = fetch(quote!(get_in(__modkit_m, __modkit_c)));
-        (
-            quote!(#p::MakeIn<#m>),
-            quote! {
-                #[inline]
-                fn make_in(__modkit_m: &#m, __modkit_c: &#p::Cells) -> #output {
-                    #name(#(#f),*)
-                }
-            },
-        )
-    };
-    quote! {
-        impl<#m: #krate::Module> #head for #name where #(#preds,)* {
-            const DEPS: &'static [#krate::info::DepInfo] = &[#(#deps),*];
-            #method
-        }
-    }
+    new_impl(krate, vis, name, factory, &arg_vars, &ret, life)
 }
 
-/// The `New` (or `NewAsync`) impl of a singleton factory: its parameters as a list, the call.
+/// The `New` (or `NewAsync`) impl of a singleton factory, the `Assemble` impl of any other: its
+/// parameters as a list, the call.
 fn new_impl(
     krate: &syn::Path,
+    vis: &syn::Visibility,
     name: &syn::Ident,
     factory: &Factory,
     arg_vars: &[syn::Ident],
     ret: &TokenStream,
+    life: Life,
 ) -> TokenStream {
     let p = quote!(#krate::__private);
     let output = &factory.output;
     let arg_tys: Vec<TokenStream> = factory.params.iter().map(|t| quote!(#p::Arc<#t>)).collect();
     let args_ty = crate::util::arg_list(&arg_tys);
     let pattern = crate::util::arg_list(arg_vars);
+    if life != Life::Singleton {
+        // Transients and request-scoped providers: the runtime's `Make`/`MakeIn` over `Assemble`.
+        return quote! {
+            impl #p::Assemble<#args_ty> for #name {
+                #[inline]
+                fn assemble(#pattern: #args_ty) -> #output {
+                    #name(#(#arg_vars),*)
+                }
+            }
+        };
+    }
     if factory.is_async {
-        quote! {
-            impl #p::NewAsync for #name {
-                type Args = #args_ty;
-                fn new(#pattern: Self::Args) -> impl ::core::future::Future<Output = ::core::result::Result<#output, #krate::BoxError>> + ::core::marker::Send {
+        return quote! {
+            impl #p::NewAsync<#args_ty> for #name {
+                fn new(#pattern: #args_ty) -> impl ::core::future::Future<Output = ::core::result::Result<#output, #krate::BoxError>> + ::core::marker::Send {
                     async move {
                         let __modkit_r = #name(#(#arg_vars),*).await;
                         #ret
                     }
                 }
             }
-        }
-    } else {
-        quote! {
-            impl #p::New for #name {
-                type Args = #args_ty;
-                #[inline]
-                fn new(#pattern: Self::Args) -> ::core::result::Result<#output, #krate::BoxError> {
-                    let __modkit_r = #name(#(#arg_vars),*);
-                    #ret
-                }
+        };
+    }
+    let aliases = crate::util::dep_aliases(vis, name, &factory.params);
+    quote! {
+        #aliases
+        impl #p::New<#args_ty> for #name {
+            #[inline]
+            fn new(#pattern: #args_ty) -> ::core::result::Result<#output, #krate::BoxError> {
+                let __modkit_r = #name(#(#arg_vars),*);
+                #ret
             }
         }
     }

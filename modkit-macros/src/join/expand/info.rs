@@ -30,7 +30,7 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
                 quote!(Construct)
             };
             let n = l.deps.len();
-            quote_spanned!(ty.span()=> &#p::dep_array::<#n>(<#ty as #p::#tr<#name>>::DEPS))
+            quote_spanned!(ty.span()=> &#p::dep_array::<#n>(<#ty as #p::#tr<#name, _>>::DEPS))
         }
         LocalKind::Built { .. } => {
             let tr = if l.life == Life::Transient {
@@ -38,7 +38,8 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
             } else {
                 quote!(MakeIn)
             };
-            quote_spanned!(ty.span()=> <#ty as #p::#tr<#name>>::DEPS)
+            let n = l.deps.len();
+            quote_spanned!(ty.span()=> &#p::dep_array::<#n>(<#ty as #p::#tr<#name, _>>::DEPS))
         }
         LocalKind::Value | LocalKind::Seed | LocalKind::Config | LocalKind::Global => quote!(&[]),
         LocalKind::Alias(t) => {

@@ -112,7 +112,7 @@ fn local(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
             none.clone(),
         ),
         (_, Life::Transient) => {
-            let make = quote_spanned!(ty.span()=> <#ty as #p::Make<Self>>::make);
+            let make = quote_spanned!(ty.span()=> <#ty as #p::Make<Self, _>>::make);
             (
                 none.clone(),
                 cx.coerce(i, quote!(#p::Arc::new(#make(self)))),
@@ -123,7 +123,7 @@ fn local(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
             let cell = cx.layout.cells[i.0].unwrap_or_default();
             // Only the path carries the user's span: `self` and the parameter must keep the
             // macro's hygiene, or a module written inside `macro_rules!` cannot name them.
-            let make = quote_spanned!(ty.span()=> <#ty as #p::MakeIn<Self>>::make_in);
+            let make = quote_spanned!(ty.span()=> <#ty as #p::MakeIn<Self, _>>::make_in);
             let new = cx.coerce(i, quote!(#p::Arc::new(#make(self, __modkit_c))));
             let get_or_init = if l.is_binding() {
                 quote!(get_or_init_dyn)
