@@ -117,6 +117,23 @@ pub(crate) fn import_collision(
     )
 }
 
+pub(crate) fn global_collision(
+    ty: &syn::Type,
+    module: &syn::Ident,
+    (first, second): (&str, &str),
+    spelling: &str,
+) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "two global modules export `{spelling}`: `{first}` and `{second}`, both in the graph of module `{module}`\n\
+             a global module's exports reach every module of the app without an import, so a module using `{spelling}` \
+             could take either; fix: remove `global` from one of them (its importers still see its exports), or stop \
+             exporting `{spelling}` from one of them"
+        ),
+    )
+}
+
 pub(crate) fn export_dyn_unknown(ty: &syn::Type, module: &syn::Ident) -> syn::Error {
     at(
         ty,
@@ -296,7 +313,7 @@ pub(crate) fn module_unknown_key(key: &syn::Ident, keys: &[&str]) -> syn::Error 
     at_span(
         key.span(),
         format!(
-            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `config = Type`, `name = \"..\"` and `crate = path`"
+            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `config = Type`, `name = \"..\"`, `global` and `crate = path`"
         ),
     )
 }

@@ -425,6 +425,8 @@ record! {
         exports: Vec<ExportSpec>,
         /// `config = ..`: none or one.
         config: Vec<ConfigSpec>,
+        /// `global`: its exports reach every module of an app that contains it.
+        global: bool,
     }
 }
 
@@ -482,6 +484,15 @@ record! {
         values: Vec<ManifestItem>,
         /// Whether its graph (it or a module below it) declares seeds: a scope is opened with them.
         seeded: bool,
+        /// The global modules of its graph (it included), each once: `key` is the module's id,
+        /// `spelling` its name, `k` its position (`GlobalAt`).
+        globals: Vec<ManifestItem>,
+        /// The exported singletons of those global modules: `k` is the exporter's position in
+        /// `globals`.
+        global_exports: Vec<ManifestItem>,
+        /// Whether a module of its graph takes an export of a global module it does not import
+        /// (`NeedsGlobals`): the app must contain that global module.
+        needs_globals: bool,
         /// The module had errors of its own (already reported): its importers stay quiet.
         broken: bool,
     }
@@ -616,6 +627,14 @@ mod tests {
                 spelling: "Config".into(),
             }],
             seeded: true,
+            globals: vec![ManifestItem {
+                k: 0,
+                key: "app::LogModule#1".into(),
+                exact: true,
+                spelling: "LogModule".into(),
+            }],
+            global_exports: vec![],
+            needs_globals: true,
             broken: true,
         }
     }
@@ -650,6 +669,7 @@ mod tests {
                 ty: syn::parse_quote!(db::DbConfig),
                 name: "db_replica".into(),
             }],
+            global: true,
         });
     }
 
@@ -691,7 +711,7 @@ mod tests {
         let input = ChainInput {
             spec: syn::parse2(quote! {
                 (spec krate = [::modkit] vis = [pub] name = M id = "m#1" public = true
-                    providers = [] values = [] seeds = [] imports = [] exports = [] config = [])
+                    providers = [] values = [] seeds = [] imports = [] exports = [] config = [] global = false)
             })
             .unwrap(),
             payloads: vec![Payload::Provider(provider()), Payload::Module(manifest())],

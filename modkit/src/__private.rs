@@ -17,6 +17,10 @@ pub use crate::config::{
     Checks, Config, Field, Probe, Schema, ShowDebug, ShowNothing, ShowToml, Shown, probe, read_as,
     unprobed,
 };
+pub use crate::global::{
+    ArgAt, ContainsGlobal, GlobalAt, GlobalExport, GlobalFor, GlobalIn, GlobalList, NeedsGlobals,
+    SyncGlobal,
+};
 pub use crate::info::ConfigSlot;
 pub use crate::lifetimes::{
     CaptiveRequest, CaptiveTransient, FromApp, Holds, Request, RequestOutsideScope, Singleton,

@@ -43,6 +43,9 @@ pub enum Kind {
     Seed,
     /// The module's config (`#[module(config = ..)]`), loaded before any provider is built.
     Config,
+    /// An export of a global module (`#[module(global, ..)]`) the module uses without importing
+    /// it: the global module's instance.
+    Global,
 }
 
 impl DepInfo {
@@ -135,6 +138,7 @@ impl Kind {
             Kind::Value => "value",
             Kind::Seed => "seed",
             Kind::Config => "config",
+            Kind::Global => "global",
         }
     }
 }

@@ -72,6 +72,7 @@ mod build;
 #[cfg(feature = "config")]
 pub mod config;
 mod error;
+mod global;
 mod graph;
 pub mod info;
 mod lifetimes;
@@ -179,6 +180,8 @@ pub use scope::{OpensScope, Scope, ScopeBuilder};
 /// - `exports`: what importers of this module see: its own providers (factories by function
 ///   name, bindings and aliases by `dyn Trait`), values and seeds, types one of its imports
 ///   exports (a re-export), or a whole imported module (re-exports everything it exports).
+/// - `global`: the module's exported singletons reach every module of an app that contains it,
+///   without an import (see the example below).
 /// - `crate = path`: where the `modkit` crate is, when renamed.
 ///
 /// Rules:
@@ -212,6 +215,35 @@ pub use scope::{OpensScope, Scope, ScopeBuilder};
 /// # fn main() {
 /// let app = App::<AppModule>::build_sync().unwrap();
 /// assert!(Arc::ptr_eq(&app.get::<Job>().log, &app.get::<Logger>()));
+/// # }
+/// ```
+///
+/// A global module: `UserModule` takes `Clock` without importing `ClockModule`; the app must
+/// contain `ClockModule` (some module of it imports it), or `App::build` does not compile. A
+/// module's own providers beat its imports, which beat the globals.
+///
+/// ```
+/// use std::sync::Arc;
+/// use modkit::{injectable, module, App};
+///
+/// #[injectable]
+/// pub struct Clock;
+///
+/// #[module(global, providers = [Clock], exports = [Clock])]
+/// pub struct ClockModule;
+///
+/// #[injectable]
+/// pub struct Users { clock: Arc<Clock> }
+///
+/// #[module(providers = [Users], exports = [Users])]
+/// pub struct UserModule;
+///
+/// #[module(imports = [ClockModule, UserModule])]
+/// pub struct AppModule;
+///
+/// # fn main() {
+/// let app = App::<AppModule>::build_sync().unwrap();
+/// assert!(Arc::ptr_eq(&app.get::<Users>().clock, &app.get::<Clock>()));
 /// # }
 /// ```
 ///

@@ -30,6 +30,11 @@ pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::E
     seen(spec, &mut model, errors);
     hints(spec, &mut model);
     exports(spec, &mut payloads, &mut model, errors);
+    globals(&mut model);
+    if errors.is_empty() {
+        // Two global modules imported side by side already collide as imports.
+        global_collisions(spec, &model, errors);
+    }
     model.edges = edges(&model);
     if let Some(edges) = &model.edges
         && let Some(cycle) = super::model::find_cycle(edges)
@@ -53,7 +58,9 @@ fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
         .iter()
         .map(|l| match l.kind {
             LocalKind::Built { .. } => l.deps.iter().map(|d| edge(model, d)).collect(),
-            LocalKind::Value | LocalKind::Seed | LocalKind::Config => Some(Vec::new()),
+            LocalKind::Value | LocalKind::Seed | LocalKind::Config | LocalKind::Global => {
+                Some(Vec::new())
+            }
             LocalKind::Alias(t) => Some(vec![Edge::Local(t)]),
         })
         .collect()
@@ -75,6 +82,112 @@ fn edge(model: &Model, dep: &Dep) -> Option<Edge> {
 }
 
 type Payloads = std::vec::IntoIter<Payload>;
+
+/// Globals: a dependency of a singleton that names nothing the module sees (no provider, no
+/// import's export, nothing an import knows) is taken from the global module that exports it
+/// (`#[module(global)]`), found by the trait system when the module is built. A local of its
+/// own, named through the alias the provider writes for that dependency (the module may not
+/// spell the type: the dependency is written where the provider is). Local beats import beats global: only what
+/// matches nothing else becomes one.
+fn globals(model: &mut Model) {
+    let mut known: Vec<String> = model.locals.iter().map(|l| l.id.spelling.clone()).collect();
+    known.extend(model.seen.iter().map(|s| s.id.spelling.clone()));
+    for import in &model.imports {
+        let m = &import.manifest;
+        known.extend(m.privates.iter().chain(&m.seen).map(|i| i.spelling.clone()));
+    }
+    let bases: Vec<&str> = known.iter().map(|k| base_of(k)).collect();
+    let mut found: Vec<Local> = Vec::new();
+    for l in &model.locals {
+        if !matches!(l.kind, LocalKind::Built { .. }) || l.life != Life::Singleton || l.is_async {
+            continue;
+        }
+        for (k, d) in l.deps.iter().enumerate() {
+            let base = d.base().unwrap_or(&d.spelling);
+            if bases.contains(&base)
+                || known.contains(&d.spelling)
+                || found.iter().any(|g| g.id.spelling == d.spelling)
+            {
+                continue;
+            }
+            found.push(global_local(&l.ty, k, d));
+        }
+    }
+    model.locals.extend(found);
+}
+
+/// Two global modules of the module's graph (the module included) that export one type: every
+/// module of an app containing both could take it from either.
+fn global_collisions(spec: &Spec, model: &Model, errors: &mut Vec<syn::Error>) {
+    // (type, global module id, global module name)
+    let mut met: Vec<(Identity, String, String)> = Vec::new();
+    if spec.global {
+        for id in model.global_exports() {
+            met.push((id, spec.id.clone(), spec.name.to_string()));
+        }
+    }
+    for import in &model.imports {
+        let m = &import.manifest;
+        for e in &m.global_exports {
+            let Some(g) = m.globals.iter().find(|g| g.k == e.k) else {
+                continue;
+            };
+            let id = Identity::from(e);
+            match met.iter().find(|(t, _, _)| t.same_type(&id)) {
+                Some((_, gid, _)) if *gid == g.key => {}
+                Some((_, _, first)) => {
+                    errors.push(diag::global_collision(
+                        &import.ty,
+                        &spec.name,
+                        (first, &g.spelling),
+                        &e.spelling,
+                    ));
+                    return;
+                }
+                None => met.push((id, g.key.clone(), g.spelling.clone())),
+            }
+        }
+    }
+}
+
+/// The local of a global's export: the `k`-th dependency of provider `ty`, named through the
+/// alias the provider writes next to itself (`users::__modkit_dep_UserService_0`), since the
+/// module's scope may not name the type as the provider wrote it. A provider named with generic
+/// arguments has no alias: its dependency is named as written.
+fn global_local(ty: &syn::Type, k: usize, d: &Dep) -> Local {
+    let spelled = || syn::parse_str::<syn::Type>(&d.spelling).ok();
+    let aliased = match ty {
+        syn::Type::Path(tp) if tp.qself.is_none() => {
+            let mut alias = tp.clone();
+            match alias.path.segments.last_mut() {
+                Some(last) if last.arguments.is_empty() => {
+                    last.ident = crate::util::dep_alias(&last.ident, k);
+                    Some(syn::Type::Path(alias))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let parsed = aliased.or_else(spelled).unwrap_or_else(|| ty.clone());
+    Local {
+        ty: parsed.clone(),
+        provided: quote!(#parsed),
+        spelled: parsed,
+        id: Identity {
+            key: format!("global:{}", d.spelling),
+            exact: false,
+            spelling: d.spelling.clone(),
+        },
+        name: d.spelling.clone(),
+        hintable: false,
+        kind: LocalKind::Global,
+        life: Life::Singleton,
+        is_async: false,
+        hooks: false,
+        deps: Vec::new(),
+    }
+}
 
 /// Providers, then values and seeds, then aliases (which name a provider).
 fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut Vec<syn::Error>) {
@@ -445,6 +558,7 @@ mod tests {
             imports: Vec::new(),
             exports: Vec::new(),
             config: Vec::new(),
+            global: false,
         }
     }
 
@@ -520,6 +634,9 @@ mod tests {
             seen: Vec::new(),
             values: Vec::new(),
             seeded: false,
+            globals: Vec::new(),
+            global_exports: Vec::new(),
+            needs_globals: false,
             broken: false,
         }
     }

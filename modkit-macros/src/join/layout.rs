@@ -3,7 +3,7 @@
 //! typed, which request cell each request-scoped provider uses, which values and seeds the graph
 //! below it declares, and whether it builds asynchronously.
 
-use super::model::{Edge, Export, ImportId, LocalId, LocalKind, Model, SeenId};
+use super::model::{Edge, Export, Identity, ImportId, LocalId, LocalKind, Model, SeenId};
 use crate::wire::{Life, Spec};
 
 /// Where a value the graph declares is declared.
@@ -19,6 +19,16 @@ pub(crate) struct ValueSlot {
     pub(crate) key: String,
     pub(crate) spelling: String,
     pub(crate) source: ValueSource,
+}
+
+/// A global module of the graph below the module (the module included): by its id.
+pub(crate) struct GlobalSlot {
+    pub(crate) key: String,
+    pub(crate) name: String,
+    /// The module itself, or the `k`-th global of an import's graph.
+    pub(crate) source: Option<(ImportId, usize)>,
+    /// Its exported singletons.
+    pub(crate) exports: Vec<Identity>,
 }
 
 /// What makes the module's build asynchronous, if anything.
@@ -46,6 +56,13 @@ pub(crate) struct Layout {
     pub(crate) seeds: Vec<LocalId>,
     /// The imports whose graph declares seeds: a scope is opened with theirs too.
     pub(crate) seeded_imports: Vec<ImportId>,
+    /// The global modules of the graph below the module, each once (the app checks it contains
+    /// the global modules its modules take exports from).
+    pub(crate) globals: Vec<GlobalSlot>,
+    /// The module's own exports of global modules it does not import.
+    pub(crate) global_needs: Vec<LocalId>,
+    /// The imports whose graph takes exports of global modules.
+    pub(crate) needy_imports: Vec<ImportId>,
     /// Whether the module is built by an async function.
     pub(crate) first_async: FirstAsync,
     /// The build order, when the macro knows the edges (`Model::edges`); otherwise a `const`
@@ -66,6 +83,11 @@ impl Layout {
     /// Whether the graph below the module (the module included) declares seeds.
     pub(crate) fn seeded(&self) -> bool {
         !self.seeds.is_empty() || !self.seeded_imports.is_empty()
+    }
+    /// Whether a module of the graph below (the module included) takes an export of a global
+    /// module it does not import.
+    pub(crate) fn needs_globals(&self) -> bool {
+        !self.global_needs.is_empty() || !self.needy_imports.is_empty()
     }
     /// Whether import `j` is kept typed.
     pub(crate) fn is_kept(&self, j: ImportId) -> bool {
@@ -138,6 +160,16 @@ pub(crate) fn plan(spec: &Spec, model: &Model) -> Layout {
             .map(ImportId)
             .filter(|&j| model.import(j).manifest.seeded)
             .collect(),
+        globals: globals(spec, model),
+        global_needs: model
+            .locals()
+            .filter(|(_, l)| l.kind == LocalKind::Global)
+            .map(|(i, _)| i)
+            .collect(),
+        needy_imports: (0..model.imports.len())
+            .map(ImportId)
+            .filter(|&j| model.import(j).manifest.needs_globals)
+            .collect(),
         first_async: first_async(model),
         order: model.edges.as_deref().map(super::model::build_order),
         direct: direct(model),
@@ -179,6 +211,39 @@ fn values(model: &Model) -> Vec<ValueSlot> {
                 key: v.key.clone(),
                 spelling: v.spelling.clone(),
                 source: ValueSource::Import(ImportId(j), v.k),
+            });
+        }
+    }
+    out
+}
+
+/// The module if it is global, then the global modules of its imports' graphs, each once.
+fn globals(spec: &Spec, model: &Model) -> Vec<GlobalSlot> {
+    let mut out: Vec<GlobalSlot> = Vec::new();
+    if spec.global {
+        out.push(GlobalSlot {
+            key: spec.id.clone(),
+            name: spec.name.to_string(),
+            source: None,
+            exports: model.global_exports(),
+        });
+    }
+    for (j, import) in model.imports.iter().enumerate() {
+        let m = &import.manifest;
+        for g in &m.globals {
+            if out.iter().any(|s| s.key == g.key) {
+                continue;
+            }
+            out.push(GlobalSlot {
+                key: g.key.clone(),
+                name: g.spelling.clone(),
+                source: Some((ImportId(j), g.k)),
+                exports: m
+                    .global_exports
+                    .iter()
+                    .filter(|e| e.k == g.k)
+                    .map(Identity::from)
+                    .collect(),
             });
         }
     }

@@ -52,9 +52,9 @@ mod tests {
         let input = quote! {
             @modkit_chain {} {
                 (spec krate = [::modkit] vis = [pub] name = AppModule id = "a#1" public = true
-                    providers = [] values = [] seeds = [] imports = [[LoggerModule]] exports = [] config = [])
+                    providers = [] values = [] seeds = [] imports = [[LoggerModule]] exports = [] config = [] global = false)
                 (module id = "l#2" name = "LoggerModule" public = true is_async = false
-                    exports = [(export k = 0 key = "k")] privates = [] seen = [] values = [] seeded = false broken = false)
+                    exports = [(export k = 0 key = "k")] privates = [] seen = [] values = [] seeded = false globals = [] global_exports = [] needs_globals = false broken = false)
             }
         };
         let out = super::expand(input).to_string();
@@ -69,7 +69,7 @@ mod tests {
         let input = quote! {
             @modkit_chain {} {
                 (spec krate = [::modkit] vis = [pub] name = M id = "?" public = true
-                    providers = [] values = [] seeds = [] imports = [] exports = [] config = [])
+                    providers = [] values = [] seeds = [] imports = [] exports = [] config = [] global = false)
             }
         };
         let out = super::expand(input).to_string();

@@ -94,6 +94,9 @@ pub(crate) enum LocalKind {
     Config,
     /// Another name for a local provider.
     Alias(LocalId),
+    /// An export of a global module that a provider depends on and that nothing the module sees
+    /// provides: taken from the global module (inferred from the type) at build.
+    Global,
 }
 
 /// One provider of the module.
@@ -276,6 +279,22 @@ impl Model {
     /// Every seen type with its id.
     pub(crate) fn seens(&self) -> impl Iterator<Item = (SeenId, &Seen)> {
         self.seen.iter().enumerate().map(|(i, s)| (SeenId(i), s))
+    }
+    /// The identities of the exported singletons (what a global module hands to every module).
+    pub(crate) fn global_exports(&self) -> Vec<Identity> {
+        self.exports
+            .iter()
+            .filter_map(|e| match *e {
+                Export::Local(i) => {
+                    let l = self.local(i);
+                    (l.life == Life::Singleton).then(|| l.id.clone())
+                }
+                Export::Seen(n) => {
+                    let s = self.seen(n);
+                    (s.life == Life::Singleton).then(|| s.id.clone())
+                }
+            })
+            .collect()
     }
     /// Whether local `id` is exported.
     pub(crate) fn is_exported(&self, id: LocalId) -> bool {

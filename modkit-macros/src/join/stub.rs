@@ -85,6 +85,9 @@ pub(crate) fn broken_companion(spec: &Spec) -> TokenStream {
         seen: Vec::new(),
         values: Vec::new(),
         seeded: false,
+        globals: Vec::new(),
+        global_exports: Vec::new(),
+        needs_globals: false,
         broken: true,
     };
     crate::join::expand::companion_of(spec, &manifest)

@@ -54,6 +54,7 @@ pub(super) fn module(
                 name: super::check::config_name(args, name),
             })
             .collect(),
+        global: args.global,
     };
     if !errors.is_empty() {
         return fallback(errors, input, &spec);

@@ -16,6 +16,7 @@ const KEYS: &[&str] = &[
     "config",
     "name",
     "crate",
+    "global",
 ];
 
 /// One entry of a list: `Type`, `Type as dyn Trait` (a binding) or `dyn Trait = Type` (an alias).
@@ -59,6 +60,8 @@ enum Value {
     Type(syn::Type),
     /// `name = "db"`.
     Str(syn::LitStr),
+    /// `global`: a key without a value.
+    Flag,
 }
 
 pub(super) struct RawArgs(Vec<Entry>);
@@ -73,6 +76,17 @@ impl Parse for RawArgs {
             // An unknown key is the mistake, whatever its value looks like.
             if !KEYS.contains(&key.to_string().as_str()) {
                 return Err(diag::module_unknown_key(&key, KEYS));
+            }
+            if key == "global" && (input.is_empty() || input.peek(syn::Token![,])) {
+                entries.push(Entry {
+                    key,
+                    value: Value::Flag,
+                });
+                if input.is_empty() {
+                    break;
+                }
+                input.parse::<syn::Token![,]>()?;
+                continue;
             }
             if !input.peek(syn::Token![=]) {
                 return Err(diag::module_expected_eq(&key));
@@ -148,6 +162,8 @@ pub(super) struct Args {
     pub(super) config: Option<syn::Type>,
     /// `name = "db"`: the config's name.
     pub(super) name: Option<syn::LitStr>,
+    /// `global`: the module's exports reach every module of an app that contains it.
+    pub(super) global: bool,
 }
 
 /// The entries of a list that takes plain types only.
@@ -217,6 +233,7 @@ pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args 
             ("crate", Value::Path(p)) => args.krate = Some(p),
             ("config", Value::Type(t)) => args.config = Some(t),
             ("name", Value::Str(n)) => args.name = Some(n),
+            ("global", Value::Flag) => args.global = true,
             _ => errors.push(diag::module_unknown_key(&key, KEYS)),
         }
     }

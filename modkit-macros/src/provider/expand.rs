@@ -85,6 +85,7 @@ pub(super) fn provider(
 /// for a transient, `MakeIn` for a request-scoped provider.
 pub(super) fn construct(
     krate: &syn::Path,
+    vis: &syn::Visibility,
     name: &syn::Ident,
     factory: &Factory,
     life: Life,
@@ -98,13 +99,14 @@ pub(super) fn construct(
     } else {
         quote!(::core::result::Result::Ok(__modkit_r))
     };
-    new_impl(krate, name, factory, &arg_vars, &ret, life)
+    new_impl(krate, vis, name, factory, &arg_vars, &ret, life)
 }
 
 /// The `New` (or `NewAsync`) impl of a singleton factory, the `Assemble` impl of any other: its
 /// parameters as a list, the call.
 fn new_impl(
     krate: &syn::Path,
+    vis: &syn::Visibility,
     name: &syn::Ident,
     factory: &Factory,
     arg_vars: &[syn::Ident],
@@ -128,7 +130,7 @@ fn new_impl(
         };
     }
     if factory.is_async {
-        quote! {
+        return quote! {
             impl #p::NewAsync<#args_ty> for #name {
                 fn new(#pattern: #args_ty) -> impl ::core::future::Future<Output = ::core::result::Result<#output, #krate::BoxError>> + ::core::marker::Send {
                     async move {
@@ -137,15 +139,16 @@ fn new_impl(
                     }
                 }
             }
-        }
-    } else {
-        quote! {
-            impl #p::New<#args_ty> for #name {
-                #[inline]
-                fn new(#pattern: #args_ty) -> ::core::result::Result<#output, #krate::BoxError> {
-                    let __modkit_r = #name(#(#arg_vars),*);
-                    #ret
-                }
+        };
+    }
+    let aliases = crate::util::dep_aliases(vis, name, &factory.params);
+    quote! {
+        #aliases
+        impl #p::New<#args_ty> for #name {
+            #[inline]
+            fn new(#pattern: #args_ty) -> ::core::result::Result<#output, #krate::BoxError> {
+                let __modkit_r = #name(#(#arg_vars),*);
+                #ret
             }
         }
     }

@@ -138,6 +138,10 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     if l.kind == LocalKind::Value {
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
     }
+    if l.kind == LocalKind::Global {
+        let global = global_call(cx, l);
+        return quote!({ __modkit_b.#field = ::core::option::Option::Some(#global); });
+    }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.config::<#ty>(#config_name)); });
@@ -213,6 +217,10 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     if l.kind == LocalKind::Value {
         return quote!(let #var = __modkit_ctx.value::<#ty>(););
     }
+    if l.kind == LocalKind::Global {
+        let global = global_call(cx, l);
+        return quote!(let #var = #global;);
+    }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
         return quote!(let #var = __modkit_ctx.config::<#ty>(#config_name););
@@ -249,6 +257,15 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
             #coerced
         };
     }
+}
+
+/// The export of a global module that global local `l` names, the module inferred from its type;
+/// the method carries the span of the provider that depends on it, where a type no global
+/// exports is reported.
+fn global_call(cx: &Ctx<'_>, l: &crate::join::model::Local) -> TokenStream {
+    let (ty, name) = (&l.provided, cx.name);
+    let global = quote_spanned!(l.ty.span()=> global::<#name, #ty, _>);
+    quote!(__modkit_ctx.#global()?)
 }
 
 /// The argument a dependency edge hands over: a local built before, or an import's export.

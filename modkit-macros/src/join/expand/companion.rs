@@ -82,6 +82,28 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
         seen,
         values,
         seeded: layout.seeded(),
+        globals: layout
+            .globals
+            .iter()
+            .enumerate()
+            .map(|(k, g)| ManifestItem {
+                k,
+                key: g.key.clone(),
+                exact: true,
+                spelling: g.name.clone(),
+            })
+            .collect(),
+        global_exports: layout
+            .globals
+            .iter()
+            .enumerate()
+            .flat_map(|(k, g)| {
+                g.exports
+                    .iter()
+                    .map(move |id| ManifestItem { k, ..id.item(k) })
+            })
+            .collect(),
+        needs_globals: layout.needs_globals(),
         broken: false,
     };
     emit(spec, &manifest)

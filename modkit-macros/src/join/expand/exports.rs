@@ -150,11 +150,22 @@ fn values(cx: &Ctx<'_>) -> TokenStream {
         .collect();
     let own = tys(&quote!(#name));
     let wiring = crate::join::stub::wiring_ident(name);
+    // The app's check of the global modules it must contain rides on `Values` (also checked
+    // when the app is built); a module whose graph takes no global export writes nothing more.
+    let (g, globals) = if cx.layout.needs_globals() {
+        let list = super::globals::needs_ident(name);
+        (
+            Some(quote!(__G)),
+            Some(quote!(#list: #p::GlobalList<#name, __G>,)),
+        )
+    } else {
+        (None, None)
+    };
     quote! {
         #(#value_ats)*
         #[automatically_derived]
-        impl<__L, #(#positions),*> #p::Values<__L, (#(#positions,)*)> for #wiring
-        where #(__L: #p::Has<#own, #positions>,)*
+        impl<__L, #(#positions,)* #g> #p::Values<__L, (#(#positions,)* #g)> for #wiring
+        where #(__L: #p::Has<#own, #positions>,)* #globals
         {}
     }
 }

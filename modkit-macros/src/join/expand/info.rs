@@ -41,7 +41,7 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
             let n = l.deps.len();
             quote_spanned!(ty.span()=> &#p::dep_array::<#n>(<#ty as #p::#tr<#name, _>>::DEPS))
         }
-        LocalKind::Value | LocalKind::Seed | LocalKind::Config => quote!(&[]),
+        LocalKind::Value | LocalKind::Seed | LocalKind::Config | LocalKind::Global => quote!(&[]),
         LocalKind::Alias(t) => {
             let tn = &model.local(t).name;
             let t = t.0;
@@ -74,6 +74,7 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
     let kinds = model.locals.iter().map(|l| match (l.kind, l.life) {
         (LocalKind::Value, _) => quote!(#krate::info::Kind::Value),
         (LocalKind::Config, _) => quote!(#krate::info::Kind::Config),
+        (LocalKind::Global, _) => quote!(#krate::info::Kind::Global),
         (LocalKind::Seed, _) => quote!(#krate::info::Kind::Seed),
         (_, Life::Singleton) => quote!(#krate::info::Kind::Singleton),
         (_, Life::Transient) => quote!(#krate::info::Kind::Transient),

@@ -4,6 +4,7 @@
 mod build;
 mod companion;
 mod exports;
+mod globals;
 mod info;
 mod resolve;
 mod structs;
@@ -102,6 +103,7 @@ pub(crate) fn module(spec: &Spec, model: &Model, layout: &Layout) -> TokenStream
     let module_impl = info::module_impl(&cx, &build::build_fn(&cx));
     let resolves = resolve::resolves(&cx);
     let exports = exports::exports(&cx);
+    let globals = globals::globals(&cx);
     let companion = companion::companion(&cx);
     let wiring = crate::join::stub::wiring_ident(name);
     let vis = &spec.vis;
@@ -113,6 +115,7 @@ pub(crate) fn module(spec: &Spec, model: &Model, layout: &Layout) -> TokenStream
             #module_impl
             #resolves
             #exports
+            #globals
         },
     );
     quote! {

@@ -1,0 +1,165 @@
+//! Global modules (`#[module(global, ..)]`): their exports reach every module of an app that
+//! contains them, without an import; a module's own providers beat its imports, which beat the
+//! globals.
+
+use std::sync::Arc;
+
+use modkit::{App, injectable, module};
+
+mod logging {
+    use super::*;
+
+    #[injectable]
+    pub struct Logger {
+        #[inject(default)]
+        pub lines: std::sync::Mutex<Vec<String>>,
+    }
+
+    #[module(global, providers = [Logger], exports = [Logger])]
+    pub struct LoggingModule;
+}
+
+mod users {
+    use super::*;
+    use crate::logging::Logger;
+
+    /// Uses the global `Logger` without importing `LoggingModule`.
+    #[injectable]
+    pub struct UserService {
+        pub log: Arc<Logger>,
+    }
+
+    #[module(providers = [UserService], exports = [UserService])]
+    pub struct UserModule;
+}
+
+#[module(imports = [logging::LoggingModule, users::UserModule])]
+pub struct AppModule;
+
+#[test]
+fn a_module_uses_a_global_export_without_importing_it() {
+    let app = App::<AppModule>::build_sync().unwrap();
+    let users = app.get::<users::UserService>();
+    users.log.lines.lock().unwrap().push("hello".into());
+    // One instance: the global module is built once, whoever reaches it.
+    let logger = app.get::<logging::Logger>();
+    assert!(Arc::ptr_eq(&users.log, &logger));
+    assert_eq!(*logger.lines.lock().unwrap(), ["hello"]);
+}
+
+/// Precedence: a module's own provider beats an import's export, which beats a global export.
+mod precedence {
+    use std::sync::Arc;
+
+    use modkit::{App, injectable, module};
+
+    /// Which provider a `Clock` came from.
+    pub struct Clock(pub &'static str);
+
+    #[modkit::provider]
+    pub fn global_clock() -> Clock {
+        Clock("global")
+    }
+
+    #[modkit::provider]
+    pub fn imported_clock() -> Clock {
+        Clock("import")
+    }
+
+    #[modkit::provider]
+    pub fn local_clock() -> Clock {
+        Clock("local")
+    }
+
+    #[module(global, providers = [global_clock], exports = [global_clock])]
+    pub struct GlobalClockModule;
+
+    #[module(providers = [imported_clock], exports = [imported_clock])]
+    pub struct ClockModule;
+
+    #[injectable]
+    pub struct Stamp {
+        pub clock: Arc<Clock>,
+    }
+
+    #[injectable]
+    pub struct Stamp2 {
+        pub clock: Arc<Clock>,
+    }
+
+    #[injectable]
+    pub struct Stamp3 {
+        pub clock: Arc<Clock>,
+    }
+
+    /// Nothing but the global.
+    #[module(providers = [Stamp], exports = [Stamp])]
+    pub struct FromGlobal;
+
+    /// An import beats the global.
+    #[module(imports = [ClockModule], providers = [Stamp2], exports = [Stamp2])]
+    pub struct FromImport;
+
+    /// The module's own provider beats both.
+    #[module(imports = [ClockModule], providers = [local_clock, Stamp3], exports = [Stamp3])]
+    pub struct FromLocal;
+
+    #[module(imports = [GlobalClockModule, FromGlobal, FromImport, FromLocal])]
+    pub struct AppModule;
+
+    #[test]
+    fn local_beats_import_beats_global() {
+        let app = App::<AppModule>::build_sync().unwrap();
+        assert_eq!(app.get::<Stamp>().clock.0, "global");
+        assert_eq!(app.get::<Stamp2>().clock.0, "import");
+        assert_eq!(app.get::<Stamp3>().clock.0, "local");
+    }
+}
+
+/// A global module reached only through another module's imports still counts: the app contains
+/// it, and the module using its export is built after or before it, sharing one instance.
+mod deep {
+    use std::sync::Arc;
+
+    use modkit::{App, injectable, module};
+
+    #[injectable]
+    pub struct Metrics;
+
+    #[module(global, providers = [Metrics], exports = [Metrics])]
+    pub struct MetricsModule;
+
+    #[module(imports = [MetricsModule])]
+    pub struct InfraModule;
+
+    #[injectable]
+    pub struct Orders {
+        pub metrics: Arc<Metrics>,
+    }
+
+    #[module(providers = [Orders], exports = [Orders])]
+    pub struct OrdersModule;
+
+    #[injectable]
+    pub struct Billing {
+        pub metrics: Arc<Metrics>,
+    }
+
+    #[module(providers = [Billing], exports = [Billing])]
+    pub struct BillingModule;
+
+    /// `OrdersModule` is built before `InfraModule` (and its global), `BillingModule` after.
+    #[module(imports = [OrdersModule, InfraModule, BillingModule])]
+    pub struct App2Module;
+
+    #[test]
+    fn the_global_module_is_built_once_whoever_reaches_it_first() {
+        let app = App::<App2Module>::build_sync().unwrap();
+        assert!(Arc::ptr_eq(
+            &app.get::<Orders>().metrics,
+            &app.get::<Billing>().metrics
+        ));
+        let order = app.build_order();
+        assert_eq!(order.iter().filter(|m| **m == "MetricsModule").count(), 1);
+    }
+}
