@@ -82,11 +82,13 @@ pub struct Clock {
 }
 
 #[provider]
+#[must_use]
 pub fn utc_clock() -> Clock {
     Clock { zone: "UTC" }
 }
 
 #[provider]
+#[must_use]
 pub fn local_clock() -> Clock {
     Clock { zone: "local" }
 }

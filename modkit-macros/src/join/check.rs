@@ -407,27 +407,21 @@ fn seen(spec: &Spec, model: &mut Model, errors: &mut Vec<syn::Error>) {
             if prev.origin_id == e.origin_id {
                 continue;
             }
-            match spec
-                .resolve
-                .iter()
-                .position(|r| short_name(&r.ty) == e.spelling)
-            {
-                Some(r) => {
-                    used[r] = true;
-                    if names_import(&spec.resolve[r].import, import) {
-                        *prev = seen;
-                    }
+            let chosen = (spec.resolve.iter()).position(|r| short_name(&r.ty) == e.spelling);
+            if let Some(r) = chosen {
+                used[r] = true;
+                if names_import(&spec.resolve[r].import, import) {
+                    *prev = seen;
                 }
-                None => {
-                    let first = &model.imports[prev.import.0].manifest;
-                    errors.push(diag::import_collision(
-                        &import.ty,
-                        &spec.name,
-                        (&first.name, &prev.origin),
-                        (&import.manifest.name, &e.origin),
-                        &e.spelling,
-                    ));
-                }
+            } else {
+                let first = &model.imports[prev.import.0].manifest;
+                errors.push(diag::import_collision(
+                    &import.ty,
+                    &spec.name,
+                    (&first.name, &prev.origin),
+                    (&import.manifest.name, &e.origin),
+                    &e.spelling,
+                ));
             }
         }
     }
