@@ -163,3 +163,56 @@ mod deep {
         assert_eq!(order.iter().filter(|m| **m == "MetricsModule").count(), 1);
     }
 }
+
+/// The module's scope need not name the global's type: its providers are imported with `use`
+/// from a file that names `Logger` its own way (a path), two providers depend on it, and one of
+/// them also has a transient neighbour whose dependency is written with a path.
+mod scopes {
+    pub mod services {
+        use std::sync::Arc;
+
+        use modkit::injectable;
+
+        #[injectable]
+        pub struct Audit {
+            pub log: Arc<crate::logging::Logger>,
+        }
+
+        #[injectable]
+        pub struct Billing {
+            pub log: Arc<crate::logging::Logger>,
+            pub audit: Arc<Audit>,
+        }
+
+        #[injectable(scope = transient)]
+        pub struct Receipt {
+            pub billing: Arc<self::Billing>,
+        }
+    }
+
+    use modkit::module;
+    use services::{Audit, Billing};
+
+    /// Built directly: `Logger` is never named here.
+    #[module(providers = [Audit, Billing], exports = [Billing])]
+    pub struct BillingModule;
+
+    /// Built through its builder (`self::Billing` is written with a path): the providers are
+    /// named with their paths.
+    #[module(providers = [services::Audit, services::Billing, services::Receipt], exports = [services::Receipt])]
+    pub struct ReceiptModule;
+
+    #[module(imports = [crate::logging::LoggingModule, BillingModule, ReceiptModule])]
+    pub struct ShopModule;
+}
+
+#[test]
+fn a_module_that_cannot_name_the_global_type_takes_it() {
+    let app = App::<scopes::ShopModule>::build_sync().unwrap();
+    let logger = app.get::<logging::Logger>();
+    let billing = app.get::<scopes::services::Billing>();
+    assert!(Arc::ptr_eq(&billing.log, &logger));
+    assert!(Arc::ptr_eq(&billing.audit.log, &logger));
+    let receipt = app.get::<scopes::services::Receipt>();
+    assert!(Arc::ptr_eq(&receipt.billing.log, &logger));
+}

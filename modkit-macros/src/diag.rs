@@ -10,7 +10,7 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::util::{pretty, short_name, unref};
-use crate::wire::Life;
+use crate::wire::{Life, ResolveSpec};
 
 fn at(tokens: &impl ToTokens, msg: String) -> syn::Error {
     syn::Error::new_spanned(tokens, msg)
@@ -111,7 +111,8 @@ pub(crate) fn import_collision(
         format!(
             "`{spelling}` reaches module `{module}` from two imports: `{a}` exports the one provided by `{a_origin}`, \
              and `{b}` exports the one provided by `{b_origin}`\n\
-             modkit does not pick one of two providers silently; fix: remove one of the two imports, \
+             modkit does not pick one of two providers silently; fix: choose one with `resolve = [{spelling} from {a}]` \
+             in `#[module(..)]` of `{module}`, remove one of the two imports, \
              or {own} (a module's own provider takes precedence over imported ones)"
         ),
     )
@@ -130,6 +131,73 @@ pub(crate) fn global_collision(
              a global module's exports reach every module of the app without an import, so a module using `{spelling}` \
              could take either; fix: remove `global` from one of them (its importers still see its exports), or stop \
              exporting `{spelling}` from one of them"
+        ),
+    )
+}
+
+/// `resolve = [T from J]` where `J` is not an import of the module.
+pub(crate) fn resolve_not_imported(entry: &ResolveSpec, module: &syn::Ident) -> syn::Error {
+    let (ty, import) = (pretty(&entry.ty), pretty(&entry.import));
+    at(
+        &entry.import,
+        format!(
+            "`resolve = [{ty} from {import}]` names `{import}`, which is not in `imports = [..]` of `{module}`\n\
+             a module takes a type only from its own imports; fix: name the import whose `{ty}` `{module}` uses, \
+             or add `{import}` to its `imports = [..]`"
+        ),
+    )
+}
+
+/// `resolve = [T from J]` where import `J` does not export `T`.
+pub(crate) fn resolve_not_exported(entry: &ResolveSpec, import: &str) -> syn::Error {
+    let ty = pretty(&entry.ty);
+    at(
+        &entry.import,
+        format!(
+            "`resolve = [{ty} from {import}]` chooses `{import}`, which does not export `{ty}`\n\
+             fix: name the import that exports the `{ty}` to use, or add `{ty}` to `exports = [..]` of `{import}`"
+        ),
+    )
+}
+
+/// `resolve = [T from J]` where the module provides `T` itself.
+pub(crate) fn resolve_own_provider(entry: &ResolveSpec, module: &syn::Ident) -> syn::Error {
+    let ty = pretty(&entry.ty);
+    at(
+        &entry.ty,
+        format!(
+            "`resolve = [{ty} from {}]`: `{module}` provides `{ty}` itself, and a module's own provider \
+             takes precedence over every import\n\
+             fix: remove the entry, or remove `{ty}` from `providers = [..]` of `{module}` to use the import's",
+            pretty(&entry.import)
+        ),
+    )
+}
+
+/// `resolve = [T from A, T from B]`.
+pub(crate) fn resolve_twice(entry: &ResolveSpec, first: &ResolveSpec) -> syn::Error {
+    let ty = pretty(&entry.ty);
+    at(
+        &entry.ty,
+        format!(
+            "`{ty}` is resolved twice: `{ty} from {}` and `{ty} from {}`\n\
+             a module takes one provider of a type; fix: keep the entry of the import whose `{ty}` it uses",
+            pretty(&first.import),
+            pretty(&entry.import)
+        ),
+    )
+}
+
+/// `resolve = [T from J]` where no two imports export different `T`s.
+pub(crate) fn resolve_no_collision(entry: &ResolveSpec, module: &syn::Ident) -> syn::Error {
+    let ty = pretty(&entry.ty);
+    at(
+        &entry.ty,
+        format!(
+            "`resolve = [{ty} from {}]` chooses between imports, but only one provider of `{ty}` \
+             reaches `{module}` through its imports: there is no collision to resolve\n\
+             fix: remove the entry",
+            pretty(&entry.import)
         ),
     )
 }
@@ -250,20 +318,32 @@ pub(crate) fn module_not_a_list(bad: &TokenStream, key: &syn::Ident) -> syn::Err
 /// `as` or `=` in a list other than `providers = [..]`; `tail` is the type after it.
 pub(crate) fn module_tail_outside_providers(
     tail: &syn::Type,
-    binding: bool,
+    word: &str,
     key: &str,
     ty: &syn::Type,
 ) -> syn::Error {
-    let what = if binding {
-        "`as` (a binding)"
-    } else {
-        "`=` (an alias)"
+    let (what, home) = match word {
+        "as" => ("`as` (a binding)", "providers"),
+        "=" => ("`=` (an alias)", "providers"),
+        _ => ("`from` (a chosen import)", "resolve"),
     };
     at(
         tail,
         format!(
-            "{what} is written in `providers = [..]`, and this is `{key} = [..]`\n\
-             `{key}` lists types only; fix: move the entry to `providers = [..]`, or write just `{}`",
+            "{what} is written in `{home} = [..]`, and this is `{key} = [..]`\n\
+             `{key}` lists types only; fix: move the entry to `{home} = [..]`, or write just `{}`",
+            pretty(ty)
+        ),
+    )
+}
+
+/// `resolve = [Logger]`: an entry without the import it chooses.
+pub(crate) fn module_resolve_without_from(ty: &syn::Type) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`resolve = [..]` chooses the import a type is taken from, and this entry names no import\n\
+             fix: write `{0} from TheImport`, where `TheImport` is the module in `imports = [..]` whose `{0}` this module uses",
             pretty(ty)
         ),
     )

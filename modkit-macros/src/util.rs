@@ -217,3 +217,8 @@ pub(crate) fn dep_aliases<T: ToTokens>(
     });
     quote::quote!(#(#aliases)*)
 }
+
+/// `k` as the runtime's unary number (`Z`, `S<Z>`, ..): a position in a provider's argument list.
+pub(crate) fn nat(p: &proc_macro2::TokenStream, k: usize) -> proc_macro2::TokenStream {
+    (0..k).fold(quote::quote!(#p::Z), |acc, _| quote::quote!(#p::S<#acc>))
+}

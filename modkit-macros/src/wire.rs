@@ -4,7 +4,8 @@
 //! [`ProviderPayload`], `#[module]` writes a [`Spec`], the join writes a [`Manifest`] for its
 //! importers and reads all three back as a [`ChainInput`]. Each record is written as
 //! `(tag field = value ..)`: fields are named, so they may come in any order and a new field is one
-//! line in one [`record!`] below. A value is a string, a bool, an integer, an identifier, a
+//! line in one [`record!`] below. An empty list or a `false` flag is left out, and read back as
+//! such (most modules use few keys, and every token here costs every module). A value is a string, a bool, an integer, an identifier, a
 //! [`Life`], a bracketed type or token list, a nested record, or a bracketed list of those.
 //!
 //! Only the macros write these tokens; a malformed one (a hand-written `__join!` call) is a
@@ -21,6 +22,15 @@ pub(crate) trait Wire: Sized {
     fn read(input: ParseStream<'_>) -> syn::Result<Self>;
     /// Writes one value.
     fn write(&self, out: &mut TokenStream);
+    /// The value of a field left out: an empty list, `false`; `None` where a field is required.
+    fn absent() -> Option<Self> {
+        None
+    }
+    /// Whether a field with this value is left out (it is [`Wire::absent`]): most lists are
+    /// empty and most flags off, and every token on the wire is paid for by every module.
+    fn omit(&self) -> bool {
+        false
+    }
 }
 
 /// An error in tokens only the macros write.
@@ -49,6 +59,12 @@ impl Wire for bool {
     }
     fn write(&self, out: &mut TokenStream) {
         syn::LitBool::new(*self, Span::call_site()).to_tokens(out);
+    }
+    fn absent() -> Option<Self> {
+        Some(false)
+    }
+    fn omit(&self) -> bool {
+        !*self
     }
 }
 
@@ -117,6 +133,12 @@ impl<T: Wire> Wire for Vec<T> {
         }
         out.extend(quote!([#inner]));
     }
+    fn absent() -> Option<Self> {
+        Some(Vec::new())
+    }
+    fn omit(&self) -> bool {
+        self.is_empty()
+    }
 }
 
 /// Reads the tag of a record: `want`, or an error.
@@ -179,7 +201,7 @@ macro_rules! record {
                     }
                 }
                 Ok($name {
-                    $( $field: $field.ok_or_else(|| internal(
+                    $( $field: $field.or_else(<$ty as Wire>::absent).ok_or_else(|| internal(
                         paren.span.join(),
                         concat!("missing field `", stringify!($field), "` in `", $tag, "`"),
                     ))?, )*
@@ -189,8 +211,10 @@ macro_rules! record {
                 let mut inner = TokenStream::new();
                 inner.extend([proc_macro2::TokenTree::Ident(syn::Ident::new($tag, Span::call_site()))]);
                 $(
-                    inner.extend(quote!($field =));
-                    self.$field.write(&mut inner);
+                    if !Wire::omit(&self.$field) {
+                        inner.extend(quote!($field =));
+                        self.$field.write(&mut inner);
+                    }
                 )*
                 out.extend(quote!((#inner)));
             }
@@ -427,6 +451,16 @@ record! {
         config: Vec<ConfigSpec>,
         /// `global`: its exports reach every module of an app that contains it.
         global: bool,
+        /// `resolve = [Logger from LoggingModule]`: the import each colliding type is taken from.
+        resolve: Vec<ResolveSpec>,
+    }
+}
+
+record! {
+    /// `Type from Import`: where two imports export `Type`, the module takes `Import`'s.
+    "resolve" struct ResolveSpec {
+        ty: syn::Type,
+        import: syn::Type,
     }
 }
 
@@ -640,6 +674,23 @@ mod tests {
     }
 
     #[test]
+    fn empty_lists_and_false_flags_are_left_out_and_read_back() {
+        let mut m = manifest();
+        m.privates.clear();
+        m.needs_globals = false;
+        let mut ts = TokenStream::new();
+        m.write(&mut ts);
+        let text = ts.to_string();
+        assert!(
+            !text.contains("privates") && !text.contains("needs_globals"),
+            "{text}"
+        );
+        let back: Manifest = syn::parse2(ts).unwrap();
+        assert!(back.privates.is_empty() && !back.needs_globals);
+        assert_eq!(back.exports.len(), m.exports.len());
+    }
+
+    #[test]
     fn every_record_round_trips() {
         round_trip(&provider());
         round_trip(&manifest());
@@ -670,6 +721,10 @@ mod tests {
                 name: "db_replica".into(),
             }],
             global: true,
+            resolve: vec![ResolveSpec {
+                ty: syn::parse_quote!(Logger),
+                import: syn::parse_quote!(log::LoggingModule),
+            }],
         });
     }
 

@@ -81,6 +81,24 @@ impl BuildCtx {
         let g = self.import_sync::<G>(G::__build_sync)?;
         Ok(<T as GlobalFor<M, G>>::export_from(&g))
     }
+
+    /// The `K`-th dependency of singleton `P` of module `M`, taken from the global module that
+    /// exports it: the dependency's type is inferred from `P`'s argument list, so the module
+    /// never names it (it is written where `P` is, maybe out of the module's scope).
+    ///
+    /// # Errors
+    /// The first provider of the global module that failed, its path starting there.
+    #[inline]
+    #[allow(clippy::type_complexity, reason = "the dependency's type, inferred")]
+    pub fn global_at<M, P, K, A, G>(&mut self) -> Result<Arc<<A as ArgAt<K, M>>::Ty>, BuildError>
+    where
+        P: crate::provider::New<A>,
+        A: ArgAt<K, M>,
+        <A as ArgAt<K, M>>::Ty: GlobalFor<M, G>,
+        G: Module + SharedModule + SyncGlobal,
+    {
+        self.global::<M, <A as ArgAt<K, M>>::Ty, G>()
+    }
 }
 
 /// The `K`-th global module of the graph below a module (the module included), as the importer

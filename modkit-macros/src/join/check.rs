@@ -54,10 +54,11 @@ pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::E
 /// spelling): the compiler then works the edges out (`Resolve::DEP`, in `const` items).
 fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
     model
-        .locals
-        .iter()
-        .map(|l| match l.kind {
-            LocalKind::Built { .. } => l.deps.iter().map(|d| edge(model, d)).collect(),
+        .locals()
+        .map(|(i, l)| match l.kind {
+            LocalKind::Built { .. } => (l.deps.iter().enumerate())
+                .map(|(k, d)| global_edge(model, i, k).or_else(|| edge(model, d)))
+                .collect(),
             LocalKind::Value | LocalKind::Seed | LocalKind::Config | LocalKind::Global => {
                 Some(Vec::new())
             }
@@ -66,13 +67,21 @@ fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
         .collect()
 }
 
+/// The edge of the `k`-th dependency of local `me` when it is taken from a global module.
+fn global_edge(model: &Model, me: LocalId, k: usize) -> Option<Edge> {
+    model
+        .locals()
+        .find(|(_, g)| g.global_of == Some((me, k)))
+        .map(|(g, _)| Edge::Local(g))
+}
+
 fn edge(model: &Model, dep: &Dep) -> Option<Edge> {
     if dep.qualified {
         return None;
     }
     let mut locals = model
         .locals()
-        .filter(|(_, l)| l.id.spelling == dep.spelling);
+        .filter(|(_, l)| l.kind != LocalKind::Global && l.id.spelling == dep.spelling);
     let mut seen = model.seens().filter(|(_, s)| s.id.spelling == dep.spelling);
     match (locals.next(), locals.next(), seen.next(), seen.next()) {
         (Some((i, _)), None, None, None) => Some(Edge::Local(i)),
@@ -85,10 +94,11 @@ type Payloads = std::vec::IntoIter<Payload>;
 
 /// Globals: a dependency of a singleton that names nothing the module sees (no provider, no
 /// import's export, nothing an import knows) is taken from the global module that exports it
-/// (`#[module(global)]`), found by the trait system when the module is built. A local of its
-/// own, named through the alias the provider writes for that dependency (the module may not
-/// spell the type: the dependency is written where the provider is). Local beats import beats global: only what
-/// matches nothing else becomes one.
+/// (`#[module(global)]`), found by the trait system when the module is built. One local per
+/// such dependency, standing for the `k`-th dependency of its provider: its type is inferred
+/// from the provider's argument list (the module may not spell the type: the dependency is
+/// written where the provider is). Local beats import beats global: only what matches nothing
+/// else becomes one.
 fn globals(model: &mut Model) {
     let mut known: Vec<String> = model.locals.iter().map(|l| l.id.spelling.clone()).collect();
     known.extend(model.seen.iter().map(|s| s.id.spelling.clone()));
@@ -98,19 +108,16 @@ fn globals(model: &mut Model) {
     }
     let bases: Vec<&str> = known.iter().map(|k| base_of(k)).collect();
     let mut found: Vec<Local> = Vec::new();
-    for l in &model.locals {
+    for (i, l) in model.locals.iter().enumerate() {
         if !matches!(l.kind, LocalKind::Built { .. }) || l.life != Life::Singleton || l.is_async {
             continue;
         }
         for (k, d) in l.deps.iter().enumerate() {
             let base = d.base().unwrap_or(&d.spelling);
-            if bases.contains(&base)
-                || known.contains(&d.spelling)
-                || found.iter().any(|g| g.id.spelling == d.spelling)
-            {
+            if bases.contains(&base) || known.contains(&d.spelling) {
                 continue;
             }
-            found.push(global_local(&l.ty, k, d));
+            found.push(global_local(&l.ty, LocalId(i), k, d));
         }
     }
     model.locals.extend(found);
@@ -150,11 +157,11 @@ fn global_collisions(spec: &Spec, model: &Model, errors: &mut Vec<syn::Error>) {
     }
 }
 
-/// The local of a global's export: the `k`-th dependency of provider `ty`, named through the
-/// alias the provider writes next to itself (`users::__modkit_dep_UserService_0`), since the
-/// module's scope may not name the type as the provider wrote it. A provider named with generic
-/// arguments has no alias: its dependency is named as written.
-fn global_local(ty: &syn::Type, k: usize, d: &Dep) -> Local {
+/// The local of a global's export: the `k`-th dependency of provider `of` (of type `ty`). Where
+/// the module keeps it in a field (a module built through its builder), its type is named
+/// through the alias the provider writes next to itself (`users::__modkit_dep_UserService_0`),
+/// or as the dependency is written when the provider is named with generic arguments.
+fn global_local(ty: &syn::Type, of: LocalId, k: usize, d: &Dep) -> Local {
     let spelled = || syn::parse_str::<syn::Type>(&d.spelling).ok();
     let aliased = match ty {
         syn::Type::Path(tp) if tp.qself.is_none() => {
@@ -186,6 +193,7 @@ fn global_local(ty: &syn::Type, k: usize, d: &Dep) -> Local {
         is_async: false,
         hooks: false,
         deps: Vec::new(),
+        global_of: Some((of, k)),
     }
 }
 
@@ -247,6 +255,7 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
             is_async: false,
             hooks: false,
             deps: Vec::new(),
+            global_of: None,
         };
         push_local(model, local, module, errors);
     }
@@ -276,6 +285,7 @@ fn supplied(v: &syn::Type, kind: LocalKind) -> Local {
         is_async: false,
         hooks: false,
         deps: Vec::new(),
+        global_of: None,
     }
 }
 
@@ -329,6 +339,7 @@ fn built(spec: &Spec, ty: &syn::Type, bind: Option<&syn::Type>, p: &ProviderPayl
         is_async: p.is_async,
         hooks: p.hooks,
         deps: p.deps.clone(),
+        global_of: None,
     }
 }
 
@@ -370,28 +381,17 @@ fn imports(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut
 }
 
 /// What the imports export, minus what a local provider shadows (a module's own provider takes
-/// precedence); two imports exporting one type from two providers is a collision.
+/// precedence); two imports exporting one type from two providers is a collision, unless
+/// `resolve = [T from J]` chooses import `J`'s.
 fn seen(spec: &Spec, model: &mut Model, errors: &mut Vec<syn::Error>) {
+    let mut used = vec![false; spec.resolve.len()];
     for (j, import) in model.imports.iter().enumerate() {
         for e in &import.manifest.exports {
             let id = Identity::from(e);
             if model.locals.iter().any(|l| l.id.same_type(&id)) {
                 continue;
             }
-            if let Some(prev) = model.seen.iter().find(|s| s.id.same_type(&id)) {
-                if prev.origin_id != e.origin_id {
-                    let first = &model.imports[prev.import.0].manifest;
-                    errors.push(diag::import_collision(
-                        &import.ty,
-                        &spec.name,
-                        (&first.name, &prev.origin),
-                        (&import.manifest.name, &e.origin),
-                        &e.spelling,
-                    ));
-                }
-                continue;
-            }
-            model.seen.push(Seen {
+            let seen = Seen {
                 import: ImportId(j),
                 k: e.k,
                 id,
@@ -399,7 +399,72 @@ fn seen(spec: &Spec, model: &mut Model, errors: &mut Vec<syn::Error>) {
                 origin_id: e.origin_id.clone(),
                 origin: e.origin.clone(),
                 life: e.life,
-            });
+            };
+            let Some(prev) = model.seen.iter_mut().find(|s| s.id.same_type(&seen.id)) else {
+                model.seen.push(seen);
+                continue;
+            };
+            if prev.origin_id == e.origin_id {
+                continue;
+            }
+            let chosen = (spec.resolve.iter()).position(|r| short_name(&r.ty) == e.spelling);
+            if let Some(r) = chosen {
+                used[r] = true;
+                if names_import(&spec.resolve[r].import, import) {
+                    *prev = seen;
+                }
+            } else {
+                let first = &model.imports[prev.import.0].manifest;
+                errors.push(diag::import_collision(
+                    &import.ty,
+                    &spec.name,
+                    (&first.name, &prev.origin),
+                    (&import.manifest.name, &e.origin),
+                    &e.spelling,
+                ));
+            }
+        }
+    }
+    resolved(spec, model, &used, errors);
+}
+
+/// Whether `written` (the import of a `resolve` entry) names `import`: the same tokens, or the
+/// module's name.
+fn names_import(written: &syn::Type, import: &Import) -> bool {
+    crate::util::same_tokens(written, &import.ty) || short_name(written) == import.manifest.name
+}
+
+/// Every `resolve = [T from J]` entry chose between colliding imports: `J` is an import that
+/// exports `T`, `T` is not the module's own, and another import exports another `T`.
+fn resolved(spec: &Spec, model: &Model, used: &[bool], errors: &mut Vec<syn::Error>) {
+    for (r, entry) in spec.resolve.iter().enumerate() {
+        let spelling = short_name(&entry.ty);
+        if let Some(first) = spec.resolve[..r]
+            .iter()
+            .find(|f| short_name(&f.ty) == spelling)
+        {
+            errors.push(diag::resolve_twice(entry, first));
+            continue;
+        }
+        let Some(import) = model
+            .imports
+            .iter()
+            .find(|i| names_import(&entry.import, i))
+        else {
+            errors.push(diag::resolve_not_imported(entry, &spec.name));
+            continue;
+        };
+        if !import
+            .manifest
+            .exports
+            .iter()
+            .any(|e| e.spelling == spelling)
+        {
+            errors.push(diag::resolve_not_exported(entry, &import.manifest.name));
+        } else if model.locals.iter().any(|l| l.id.spelling == spelling) {
+            errors.push(diag::resolve_own_provider(entry, &spec.name));
+        } else if !used[r] {
+            errors.push(diag::resolve_no_collision(entry, &spec.name));
         }
     }
 }
@@ -559,6 +624,7 @@ mod tests {
             exports: Vec::new(),
             config: Vec::new(),
             global: false,
+            resolve: Vec::new(),
         }
     }
 
@@ -849,6 +915,63 @@ mod tests {
         assert!(errors.is_empty(), "{errors:#?}");
         assert_eq!(model.seen.len(), 1, "one `Pool`, through the first import");
         assert_eq!((model.seen[0].import, model.seen[0].k), (ImportId(0), 0));
+    }
+
+    /// Two imports export `Pool` from two providers; `AppModule` resolves it from `resolve`.
+    fn chosen_pool(resolve: &str) -> (Model, Vec<String>) {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(PrimaryDb), parse_quote!(ReplicaDb)];
+        s.resolve = vec![crate::wire::ResolveSpec {
+            ty: parse_quote!(Pool),
+            import: syn::parse_str(resolve).unwrap(),
+        }];
+        let a = module(
+            "PrimaryDb",
+            vec![export(0, "t::Pool#1", "Pool", "PrimaryDb")],
+        );
+        let b = module(
+            "ReplicaDb",
+            vec![export(2, "t::Pool#1", "Pool", "ReplicaDb")],
+        );
+        run(&s, vec![Payload::Module(a), Payload::Module(b)])
+    }
+
+    #[test]
+    fn a_resolved_collision_takes_the_chosen_import_whatever_its_place() {
+        for (chosen, import, k) in [("ReplicaDb", 1, 2), ("PrimaryDb", 0, 0)] {
+            let (model, errors) = chosen_pool(chosen);
+            assert!(errors.is_empty(), "{errors:#?}");
+            assert_eq!(model.seen.len(), 1, "one `Pool`");
+            assert_eq!(
+                (model.seen[0].import, model.seen[0].k),
+                (ImportId(import), k)
+            );
+        }
+    }
+
+    #[test]
+    fn resolving_from_a_module_that_is_not_an_import_is_an_error() {
+        let (_, errors) = chosen_pool("CacheDb");
+        one_error(
+            &errors,
+            &["names `CacheDb`, which is not in `imports = [..]` of `AppModule`"],
+        );
+    }
+
+    #[test]
+    fn resolving_where_nothing_collides_is_an_error() {
+        let mut s = spec();
+        s.imports = vec![parse_quote!(PrimaryDb)];
+        s.resolve = vec![crate::wire::ResolveSpec {
+            ty: parse_quote!(Pool),
+            import: parse_quote!(PrimaryDb),
+        }];
+        let a = module(
+            "PrimaryDb",
+            vec![export(0, "t::Pool#1", "Pool", "PrimaryDb")],
+        );
+        let (_, errors) = run(&s, vec![Payload::Module(a)]);
+        one_error(&errors, &["there is no collision to resolve"]);
     }
 
     #[test]

@@ -100,9 +100,12 @@ impl Layout {
 }
 
 pub(crate) fn plan(spec: &Spec, model: &Model) -> Layout {
+    let direct = direct(model);
+    // A global's export is an argument of the providers that depend on it; a module built
+    // through its builder keeps it in a field, for their `Construct` impls.
     let stored = model
         .locals()
-        .filter(|(_, l)| l.stored())
+        .filter(|(_, l)| l.stored() && !(direct && l.kind == LocalKind::Global))
         .map(|(i, _)| i)
         .collect();
     // A module keeps a typed handle to an import only when it must reach into it at run time
@@ -172,7 +175,7 @@ pub(crate) fn plan(spec: &Spec, model: &Model) -> Layout {
             .collect(),
         first_async: first_async(model),
         order: model.edges.as_deref().map(super::model::build_order),
-        direct: direct(model),
+        direct,
     }
 }
 

@@ -123,6 +123,9 @@ pub(crate) struct Local {
     pub(crate) hooks: bool,
     /// Its dependencies as written, in field order (built providers only).
     pub(crate) deps: Vec<crate::wire::Dep>,
+    /// A global's export: the provider and the position of the dependency it stands for (its
+    /// type is inferred from that provider's argument list).
+    pub(crate) global_of: Option<(LocalId, usize)>,
 }
 
 impl Local {

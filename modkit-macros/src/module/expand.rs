@@ -55,6 +55,7 @@ pub(super) fn module(
             })
             .collect(),
         global: args.global,
+        resolve: args.resolve.clone(),
     };
     if !errors.is_empty() {
         return fallback(errors, input, &spec);

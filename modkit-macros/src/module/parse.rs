@@ -17,9 +17,11 @@ const KEYS: &[&str] = &[
     "name",
     "crate",
     "global",
+    "resolve",
 ];
 
-/// One entry of a list: `Type`, `Type as dyn Trait` (a binding) or `dyn Trait = Type` (an alias).
+/// One entry of a list: `Type`, `Type as dyn Trait` (a binding), `dyn Trait = Type` (an alias)
+/// or `Type from Module` (a chosen collision).
 struct ListEntry {
     ty: syn::Type,
     tail: Option<(Tail, syn::Type)>,
@@ -29,6 +31,7 @@ struct ListEntry {
 enum Tail {
     As,
     Eq,
+    From,
 }
 
 impl Parse for ListEntry {
@@ -40,6 +43,9 @@ impl Parse for ListEntry {
         } else if input.peek(syn::Token![=]) {
             input.parse::<syn::Token![=]>()?;
             Some((Tail::Eq, input.parse()?))
+        } else if input.peek(syn::Ident) && input.fork().parse::<syn::Ident>()? == "from" {
+            input.parse::<syn::Ident>()?;
+            Some((Tail::From, input.parse()?))
         } else {
             None
         };
@@ -164,6 +170,9 @@ pub(super) struct Args {
     pub(super) name: Option<syn::LitStr>,
     /// `global`: the module's exports reach every module of an app that contains it.
     pub(super) global: bool,
+    /// `resolve = [Logger from LoggingModule]`: which import's provider the module takes where
+    /// two imports export one type.
+    pub(super) resolve: Vec<crate::wire::ResolveSpec>,
 }
 
 /// The entries of a list that takes plain types only.
@@ -177,7 +186,7 @@ fn plain(
             if let Some((tail, t)) = &e.tail {
                 errors.push(diag::module_tail_outside_providers(
                     t,
-                    *tail == Tail::As,
+                    tail_word(*tail),
                     key,
                     &e.ty,
                 ));
@@ -185,6 +194,29 @@ fn plain(
             e.ty
         })
         .collect()
+}
+
+fn tail_word(tail: Tail) -> &'static str {
+    match tail {
+        Tail::As => "as",
+        Tail::Eq => "=",
+        Tail::From => "from",
+    }
+}
+
+/// `resolve = [Type from Module, ..]`: every entry names the import it takes the type from.
+fn resolve_entries(
+    list: Punctuated<ListEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<crate::wire::ResolveSpec> {
+    let mut out = Vec::new();
+    for e in list {
+        match e.tail {
+            Some((Tail::From, import)) => out.push(crate::wire::ResolveSpec { ty: e.ty, import }),
+            _ => errors.push(diag::module_resolve_without_from(&e.ty)),
+        }
+    }
+    out
 }
 
 fn provider_entries(
@@ -208,6 +240,14 @@ fn provider_entries(
                 } else {
                     errors.push(diag::module_alias_not_dyn(&e.ty, &target));
                 }
+            }
+            Some((Tail::From, target)) => {
+                errors.push(diag::module_tail_outside_providers(
+                    &target,
+                    "from",
+                    "providers",
+                    &e.ty,
+                ));
             }
         }
     }
@@ -234,6 +274,7 @@ pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args 
             ("config", Value::Type(t)) => args.config = Some(t),
             ("name", Value::Str(n)) => args.name = Some(n),
             ("global", Value::Flag) => args.global = true,
+            ("resolve", Value::List(l)) => args.resolve = resolve_entries(l, errors),
             _ => errors.push(diag::module_unknown_key(&key, KEYS)),
         }
     }

@@ -217,9 +217,12 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     if l.kind == LocalKind::Value {
         return quote!(let #var = __modkit_ctx.value::<#ty>(););
     }
-    if l.kind == LocalKind::Global {
-        let global = global_call(cx, l);
-        return quote!(let #var = #global;);
+    if let (LocalKind::Global, Some((of, k))) = (l.kind, l.global_of) {
+        let provider = &cx.model.local(of).ty;
+        let k = crate::util::nat(p, k);
+        let global = quote_spanned!(provider.span()=> global_at::<#name, #provider, #k, _, _>);
+        let got = early_return(&quote!(__modkit_ctx.#global()));
+        return quote!(let #var = #got;);
     }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;

@@ -83,12 +83,29 @@ fn needs(cx: &Ctx<'_>) -> TokenStream {
         return TokenStream::new();
     }
     let list = needs_ident(name);
-    let own: Vec<&TokenStream> = layout
+    // Each own global export, named through the argument list of the provider that depends on
+    // it (`__S<n>`, inferred where the app checks the list), and the global module (`__G<n>`).
+    let own: Vec<(&syn::Type, TokenStream)> = layout
         .global_needs
         .iter()
-        .map(|&i| &model.local(i).provided)
+        .filter_map(|&i| {
+            let (of, k) = model.local(i).global_of?;
+            Some((&model.local(of).ty, crate::util::nat(p, k)))
+        })
         .collect();
+    let args: Vec<syn::Ident> = (0..own.len()).map(|n| format_ident!("__S{}", n)).collect();
     let at: Vec<syn::Ident> = (0..own.len()).map(|n| format_ident!("__G{}", n)).collect();
+    let own_bounds = own
+        .iter()
+        .zip(&args)
+        .zip(&at)
+        .map(|(((provider, k), a), g)| {
+            quote! {
+                #provider: #p::New<#a>,
+                #a: #p::ArgAt<#k, #name>,
+                <#a as #p::ArgAt<#k, #name>>::Ty: #p::GlobalIn<__A, #g>,
+            }
+        });
     let imps: Vec<&syn::Type> = layout
         .needy_imports
         .iter()
@@ -102,9 +119,9 @@ fn needs(cx: &Ctx<'_>) -> TokenStream {
         #vis enum #list {}
         impl #p::NeedsGlobals for #name { type List = #list; }
         #[allow(private_bounds)]
-        impl<__A, #(#at,)* #(#via),*> #p::GlobalList<__A, (#(#at,)* #(#via,)*)> for #list
+        impl<__A, #(#args,)* #(#at,)* #(#via),*> #p::GlobalList<__A, (#((#args, #at),)* #(#via,)*)> for #list
         where
-            #(#own: #p::GlobalIn<__A, #at>,)*
+            #(#own_bounds)*
             #(<#imps as #p::NeedsGlobals>::List: #p::GlobalList<__A, #via>,)*
         {}
     }

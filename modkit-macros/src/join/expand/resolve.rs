@@ -10,7 +10,17 @@ use crate::join::model::{Hint, LocalId, LocalKind, SeenId};
 use crate::wire::Life;
 
 pub(super) fn resolves(cx: &Ctx<'_>) -> TokenStream {
-    let locals = cx.model.locals().map(|(i, _)| local(cx, i));
+    // A global's export in a module built directly is an argument only (its type unnamed);
+    // through the builder, one impl per type, whichever providers depend on it.
+    let locals = (cx.model.locals())
+        .filter(|&(i, l)| {
+            l.kind != LocalKind::Global
+                || (!cx.layout.direct
+                    && !cx.model.locals[..i.0]
+                        .iter()
+                        .any(|g| g.kind == LocalKind::Global && g.id.spelling == l.id.spelling))
+        })
+        .map(|(i, _)| local(cx, i));
     let seen = cx.model.seens().map(|(n, _)| seen(cx, n));
     let hints = cx.model.hints.iter().map(|h| hint(cx, h));
     quote!(#(#locals)* #(#seen)* #(#hints)*)
