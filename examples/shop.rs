@@ -1,7 +1,7 @@
-//! Medusa's "module isolation" scenario wired by modkit: brand, product, CMS, payments, reports
-//! and logger modules, two instances of one database module (a primary that takes the writes
-//! and a replica that serves the reads, each with its own config), a brand-sync workflow with
-//! compensation, and a checkout handled in one request scope per incoming request. Run it with
+//! Medusa's "module isolation" scenario wired by modkit: brand, product, CMS, payments and reports
+//! modules, a global logger module (its `Logger` reaches every module without an import), two
+//! instances of one database module (a primary that takes the writes and a replica that serves
+//! the reads, each with its own config), a brand-sync workflow with compensation, and a checkout handled in one request scope per incoming request. Run it with
 //! `cargo run --example shop`.
 //!
 //! Read it top to bottom: the modules first, then `main`, which
@@ -63,12 +63,11 @@ impl Journal {
     }
 }
 
-// ---- LoggerModule: imported by five modules, built once -----------------------------------------
+// ---- LoggerModule: a global module, used by five modules that do not import it -----------------
 
-/// Prints every line and keeps it, so we can count what all modules logged. Its `init` and
-/// `shutdown` hooks run when the app starts and stops; `lifecycle` is what the other modules'
-/// hooks call to print a line and note it in the `Journal`.
-#[injectable(init = open, shutdown = close)]
+/// Prints every line and keeps it, so we can count what all modules logged. `lifecycle` is what
+/// the other modules' hooks call to print a line and note it in the `Journal`.
+#[injectable]
 pub struct Logger {
     journal: Arc<Journal>,
     #[inject(default)]
@@ -94,26 +93,16 @@ impl Logger {
         self.log("lifecycle", &format!("{name} {provider}: {what}"));
         self.journal.record(hook, provider);
     }
-
-    // init hook: runs right after the app builds the Logger, before anything that uses it.
-    async fn open(&self) -> Result<(), std::io::Error> {
-        self.lifecycle(Hook::Init, "Logger", "logging to stdout");
-        Ok(())
-    }
-
-    // shutdown hook: runs last, since every other provider with hooks started after it.
-    async fn close(&self) -> Result<(), std::io::Error> {
-        let count = self.line_count();
-        self.lifecycle(
-            Hook::Shutdown,
-            "Logger",
-            &format!("flushed {count} line(s)"),
-        );
-        Ok(())
-    }
 }
 
-#[module(values = [Journal], providers = [Logger], exports = [Logger])]
+// `global`: every module of an app that contains `LoggerModule` sees its exports without
+// importing it. `BrandModule`, `CmsModule`, `PaymentsModule` and both database instances take
+// `Arc<Logger>` and list no import; `AppModule` imports `LoggerModule` once (an app must contain
+// its global modules: without that import, `App::<AppModule>::builder().build()` does not
+// compile, and the message says where to add it). One `Logger` is built per app, whoever asks
+// first. A global module is built synchronously by the first module that takes its exports, so
+// it has no `async fn` provider and no hook (`Logger` has none).
+#[module(global, values = [Journal], providers = [Logger], exports = [Logger])]
 pub struct LoggerModule;
 
 // ---- PrimaryDb and ReplicaDb: one database module, two instances --------------------------------
@@ -316,7 +305,7 @@ macro_rules! db_module {
         }
 
         // A factory is exported under its function name; importers see the `Db<..>` it returns.
-        #[module(config = DbConfig, name = $name, imports = [LoggerModule], providers = [$connect], exports = [$connect])]
+        #[module(config = DbConfig, name = $name, providers = [$connect], exports = [$connect])]
         pub struct $module;
     };
 }
@@ -412,7 +401,6 @@ pub fn payment_gateway(log: Arc<Logger>) -> FakeStripe {
 // `payment_gateway as dyn PaymentGateway`: the module builds a `FakeStripe`, and every module,
 // this one included, sees it only as `dyn PaymentGateway`; importers get an `Arc<dyn ..>`.
 #[module(
-    imports = [LoggerModule],
     providers = [payment_gateway as dyn PaymentGateway],
     exports = [dyn PaymentGateway],
 )]
@@ -477,7 +465,7 @@ impl BrandService {
     }
 }
 
-#[module(imports = [LoggerModule], providers = [BrandStore, BrandService], exports = [BrandService])]
+#[module(providers = [BrandStore, BrandService], exports = [BrandService])]
 pub struct BrandModule;
 
 // ---- ProductModule: refers to brands by id only, it does not import BrandModule ----------------
@@ -576,7 +564,7 @@ impl CmsService {
     }
 }
 
-#[module(imports = [LoggerModule], providers = [CmsClient, CmsService], exports = [CmsService])]
+#[module(providers = [CmsClient, CmsService], exports = [CmsService])]
 pub struct CmsModule;
 
 // ---- AppModule: the SyncBrands workflow and the per-request checkout ----------------------------
@@ -688,6 +676,7 @@ pub fn open_request(
 // `ReplicaDb` is imported here and by `ReportsModule`: one module, built once.
 #[module(
     imports = [
+        LoggerModule,
         BrandModule,
         ProductModule,
         CmsModule,
@@ -800,7 +789,7 @@ fn run_brand_workflow(app: &App<AppModule>) -> Result<(), Box<dyn Error>> {
     println!("synced {count} brand(s); CMS holds: {names:?}");
 
     println!(
-        "\n== one Logger, imported by BrandModule, CmsModule, PaymentsModule and both databases"
+        "\n== one Logger, from the global LoggerModule: BrandModule, CmsModule, PaymentsModule and both databases take it without an import"
     );
     let same = Arc::ptr_eq(&brands.log, &cms.log);
     println!("Arc::ptr_eq(brand logger, cms logger) = {same}");

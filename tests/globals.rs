@@ -216,3 +216,124 @@ fn a_module_that_cannot_name_the_global_type_takes_it() {
     let receipt = app.get::<scopes::services::Receipt>();
     assert!(Arc::ptr_eq(&receipt.billing.log, &logger));
 }
+
+/// Singletons made by an `async fn` take a global's export too: `connect` in a module built
+/// directly, `connect_audited` in one built through its builder (its other dependency is written
+/// with a path), which lists it by its path.
+mod async_takers {
+    use std::sync::Arc;
+
+    use modkit::{injectable, module};
+
+    pub mod db {
+        use std::sync::Arc;
+
+        use modkit::{injectable, provider};
+
+        use crate::logging::Logger;
+
+        pub struct Db {
+            pub log: Arc<Logger>,
+        }
+
+        #[provider]
+        pub async fn connect(log: Arc<Logger>) -> Db {
+            tokio::task::yield_now().await;
+            Db { log }
+        }
+
+        #[injectable]
+        pub struct Audit;
+
+        pub struct AuditedDb {
+            pub log: Arc<Logger>,
+            pub audit: Arc<Audit>,
+        }
+
+        #[provider]
+        pub async fn connect_audited(log: Arc<Logger>, audit: Arc<self::Audit>) -> AuditedDb {
+            tokio::task::yield_now().await;
+            AuditedDb { log, audit }
+        }
+    }
+
+    #[module(providers = [db::connect], exports = [db::connect])]
+    pub struct DbModule;
+
+    #[module(providers = [db::Audit, db::connect_audited], exports = [db::Audit, db::connect_audited])]
+    pub struct AuditedDbModule;
+
+    /// A sync provider next to them, taking the logger as well.
+    #[injectable]
+    pub struct Reports {
+        pub log: Arc<crate::logging::Logger>,
+        pub db: Arc<db::Db>,
+    }
+
+    #[module(imports = [crate::logging::LoggingModule, DbModule, AuditedDbModule], providers = [Reports])]
+    pub struct AppModule;
+}
+
+#[tokio::test]
+async fn an_async_singleton_takes_a_global_export() {
+    let app = App::<async_takers::AppModule>::build().await.unwrap();
+    let logger = app.get::<logging::Logger>();
+    assert!(Arc::ptr_eq(&app.get::<async_takers::db::Db>().log, &logger));
+    let audited = app.get::<async_takers::db::AuditedDb>();
+    assert!(Arc::ptr_eq(&audited.log, &logger));
+    assert!(Arc::ptr_eq(
+        &audited.audit,
+        &app.get::<async_takers::db::Audit>()
+    ));
+    let reports = app.get::<async_takers::Reports>();
+    assert!(Arc::ptr_eq(&reports.log, &logger));
+    assert!(Arc::ptr_eq(&reports.db.log, &logger));
+}
+
+/// Two providers of one module take the global `Logger`: the graph shows it once in the module.
+mod graph {
+    use std::sync::Arc;
+
+    use modkit::{injectable, module};
+
+    use crate::logging::Logger;
+
+    #[injectable]
+    pub struct Audit {
+        pub log: Arc<Logger>,
+    }
+
+    #[injectable]
+    pub struct Billing {
+        pub log: Arc<Logger>,
+        pub audit: Arc<Audit>,
+    }
+
+    #[module(providers = [Audit, Billing], exports = [Billing])]
+    pub struct BillingModule;
+
+    #[module(imports = [crate::logging::LoggingModule, BillingModule])]
+    pub struct ShopModule;
+}
+
+#[test]
+fn the_graph_shows_a_global_export_once_per_module() {
+    let app = App::<graph::ShopModule>::build_sync().unwrap();
+    let billing = app.get::<graph::Billing>();
+    assert!(Arc::ptr_eq(&billing.log, &billing.audit.log));
+    let graph = modkit::Graph::of::<graph::ShopModule>();
+    let mermaid = graph.to_mermaid();
+    assert_eq!(
+        mermaid.matches("BillingModule__Logger[").count(),
+        1,
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("BillingModule__Audit -.-> BillingModule__Logger"));
+    assert!(mermaid.contains("BillingModule__Billing -.-> BillingModule__Logger"));
+    let dot = graph.to_dot();
+    assert_eq!(
+        dot.matches("\"BillingModule__Logger\" [label").count(),
+        1,
+        "{dot}"
+    );
+}

@@ -19,7 +19,7 @@ pub use crate::config::{
 };
 pub use crate::global::{
     ArgAt, ContainsGlobal, GlobalAt, GlobalExport, GlobalFor, GlobalIn, GlobalList, NeedsGlobals,
-    SyncGlobal,
+    SyncGlobal, sync_global,
 };
 pub use crate::info::ConfigSlot;
 pub use crate::lifetimes::{

@@ -42,8 +42,8 @@ impl<T: ?Sized + GlobalExport<G>, M, G> GlobalFor<M, G> for T {
 
 /// A global module's build has no `async fn` provider and no hook.
 #[diagnostic::on_unimplemented(
-    message = "global module `{Self}` needs the async build",
-    label = "a global module is built synchronously when a module uses its exports",
+    message = "global module `{Self}` has an `async fn` provider or a lifecycle hook",
+    label = "a global module is built synchronously, by the first module that takes one of its exports",
     note = "fix: make the providers of `{Self}` synchronous (no `async fn`, no hooks), or drop `global` and import `{Self}` where its exports are used"
 )]
 pub trait SyncGlobal {}
@@ -51,6 +51,15 @@ pub trait SyncGlobal {}
 // `build_sync()`, while the app may be built with `build().await`).
 #[diagnostic::do_not_recommend]
 impl<G: Module> SyncGlobal for G where G::FirstAsync: SyncBuildable {}
+
+/// Written once by every global module on itself (`const _: fn() = sync_global::<G>;`): a global
+/// module is built synchronously by the first module that takes one of its exports, so an
+/// `async fn` provider or a hook in it is one error, at the global module, rather than one at
+/// each provider that takes its exports ([`BuildCtx::global`] can then build any global module
+/// synchronously: one whose check failed does not compile).
+#[doc(hidden)]
+#[inline]
+pub const fn sync_global<G: SyncGlobal>() {}
 
 /// The `K`-th entry of a provider's dependency list (`(Arc<A>, (Arc<B>, ()))`), as seen by
 /// module `M` (the module's own type in the trait reference lets rustc normalize the projection
@@ -76,7 +85,7 @@ impl BuildCtx {
     pub fn global<M, T, G>(&mut self) -> Result<Arc<T>, BuildError>
     where
         T: ?Sized + GlobalFor<M, G>,
-        G: Module + SharedModule + SyncGlobal,
+        G: Module + SharedModule,
     {
         let g = self.import_sync::<G>(G::__build_sync)?;
         Ok(<T as GlobalFor<M, G>>::export_from(&g))
@@ -95,7 +104,25 @@ impl BuildCtx {
         P: crate::provider::New<A>,
         A: ArgAt<K, M>,
         <A as ArgAt<K, M>>::Ty: GlobalFor<M, G>,
-        G: Module + SharedModule + SyncGlobal,
+        G: Module + SharedModule,
+    {
+        self.global::<M, <A as ArgAt<K, M>>::Ty, G>()
+    }
+
+    /// [`BuildCtx::global_at`] for a singleton `P` made by an `async fn`.
+    ///
+    /// # Errors
+    /// The first provider of the global module that failed, its path starting there.
+    #[inline]
+    #[allow(clippy::type_complexity, reason = "the dependency's type, inferred")]
+    pub fn global_at_async<M, P, K, A, G>(
+        &mut self,
+    ) -> Result<Arc<<A as ArgAt<K, M>>::Ty>, BuildError>
+    where
+        P: crate::provider::NewAsync<A>,
+        A: ArgAt<K, M>,
+        <A as ArgAt<K, M>>::Ty: GlobalFor<M, G>,
+        G: Module + SharedModule,
     {
         self.global::<M, <A as ArgAt<K, M>>::Ty, G>()
     }

@@ -61,7 +61,7 @@ impl Graph {
         let mut out = String::from("flowchart TB\n");
         for m in &self.modules {
             let _ = writeln!(out, "  subgraph {}", m.name);
-            for p in m.providers {
+            for p in listed(m) {
                 let mut marks = Vec::new();
                 if p.exported {
                     marks.push("pub");
@@ -110,7 +110,7 @@ impl Graph {
                 m.name, m.name
             );
             let _ = writeln!(out, "    \"{}\" [shape=point, style=invis];", m.name);
-            for p in m.providers {
+            for p in listed(m) {
                 let style = if p.exported { ", style=bold" } else { "" };
                 let kind = if p.kind == Kind::Singleton {
                     String::new()
@@ -153,6 +153,13 @@ impl Graph {
         out.push_str("}\n");
         out
     }
+}
+
+/// The module's providers, each name once: a global module's export that several providers of
+/// the module take is one entry per dependency in the static info, and one node in the graph.
+fn listed(m: &ModuleInfo) -> impl Iterator<Item = &crate::info::ProviderInfo> {
+    let mut shown = HashSet::new();
+    m.providers.iter().filter(move |p| shown.insert(p.name))
 }
 
 fn node(module: &str, ty: &str) -> String {

@@ -109,7 +109,7 @@ fn globals(model: &mut Model) {
     let bases: Vec<&str> = known.iter().map(|k| base_of(k)).collect();
     let mut found: Vec<Local> = Vec::new();
     for (i, l) in model.locals.iter().enumerate() {
-        if !matches!(l.kind, LocalKind::Built { .. }) || l.life != Life::Singleton || l.is_async {
+        if !matches!(l.kind, LocalKind::Built { .. }) || l.life != Life::Singleton {
             continue;
         }
         for (k, d) in l.deps.iter().enumerate() {

@@ -129,6 +129,8 @@ fn new_impl(
             }
         };
     }
+    // After the impl: the caller's `#[automatically_derived]` is for the impl.
+    let aliases = crate::util::dep_aliases(vis, name, &factory.params);
     if factory.is_async {
         return quote! {
             impl #p::NewAsync<#args_ty> for #name {
@@ -139,11 +141,10 @@ fn new_impl(
                     }
                 }
             }
+            #aliases
         };
     }
-    let aliases = crate::util::dep_aliases(vis, name, &factory.params);
     quote! {
-        #aliases
         impl #p::New<#args_ty> for #name {
             #[inline]
             fn new(#pattern: #args_ty) -> ::core::result::Result<#output, #krate::BoxError> {
@@ -151,5 +152,6 @@ fn new_impl(
                 #ret
             }
         }
+        #aliases
     }
 }

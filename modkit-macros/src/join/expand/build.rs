@@ -218,9 +218,15 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
         return quote!(let #var = __modkit_ctx.value::<#ty>(););
     }
     if let (LocalKind::Global, Some((of, k))) = (l.kind, l.global_of) {
-        let provider = &cx.model.local(of).ty;
+        let of = cx.model.local(of);
+        let provider = &of.ty;
         let k = crate::util::nat(p, k);
-        let global = quote_spanned!(provider.span()=> global_at::<#name, #provider, #k, _, _>);
+        let at = if of.is_async {
+            quote_spanned!(provider.span()=> global_at_async)
+        } else {
+            quote_spanned!(provider.span()=> global_at)
+        };
+        let global = quote_spanned!(provider.span()=> #at::<#name, #provider, #k, _, _>);
         let got = early_return(&quote!(__modkit_ctx.#global()));
         return quote!(let #var = #got;);
     }

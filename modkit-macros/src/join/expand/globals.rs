@@ -6,7 +6,7 @@
 //! contains. A module whose graph has no global module writes none of it.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 
 use super::Ctx;
 use crate::join::model::Export;
@@ -46,7 +46,9 @@ fn global_exports(cx: &Ctx<'_>) -> TokenStream {
             }
         })
     });
-    quote!(#(#impls)*)
+    // One error, at the global module, when it cannot be built synchronously.
+    let sync = quote_spanned!(name.span()=> #p::sync_global::<#name>);
+    quote!(const _: fn() = #sync; #(#impls)*)
 }
 
 /// `GlobalAt` and `ContainsGlobal` per global module of the graph below the module.
@@ -85,12 +87,18 @@ fn needs(cx: &Ctx<'_>) -> TokenStream {
     let list = needs_ident(name);
     // Each own global export, named through the argument list of the provider that depends on
     // it (`__S<n>`, inferred where the app checks the list), and the global module (`__G<n>`).
-    let own: Vec<(&syn::Type, TokenStream)> = layout
+    let own: Vec<(&syn::Type, TokenStream, TokenStream)> = layout
         .global_needs
         .iter()
         .filter_map(|&i| {
             let (of, k) = model.local(i).global_of?;
-            Some((&model.local(of).ty, crate::util::nat(p, k)))
+            let of = model.local(of);
+            let new = if of.is_async {
+                quote!(#p::NewAsync)
+            } else {
+                quote!(#p::New)
+            };
+            Some((&of.ty, new, crate::util::nat(p, k)))
         })
         .collect();
     let args: Vec<syn::Ident> = (0..own.len()).map(|n| format_ident!("__S{}", n)).collect();
@@ -99,9 +107,9 @@ fn needs(cx: &Ctx<'_>) -> TokenStream {
         .iter()
         .zip(&args)
         .zip(&at)
-        .map(|(((provider, k), a), g)| {
+        .map(|(((provider, new, k), a), g)| {
             quote! {
-                #provider: #p::New<#a>,
+                #provider: #new<#a>,
                 #a: #p::ArgAt<#k, #name>,
                 <#a as #p::ArgAt<#k, #name>>::Ty: #p::GlobalIn<__A, #g>,
             }

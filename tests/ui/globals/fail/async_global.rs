@@ -1,5 +1,5 @@
-// `LoggingModule` is global and its `Logger` is built by an `async fn`: a module taking it from
-// the globals cannot build it synchronously.
+// `LoggingModule` is global and its `Logger` is built by an `async fn`: a global module is built
+// synchronously by the first module that takes its exports. One error, at the global module.
 use modkit::{App, module, provider};
 use std::sync::Arc;
 
