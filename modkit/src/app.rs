@@ -64,11 +64,11 @@ impl<M: Module> App<M> {
     ///
     /// A module graph that declares `values = [..]` does not compile here: use
     /// [`App::builder`].
-    pub async fn build<I>() -> Result<Self, BuildError>
+    pub fn build<I>() -> Building<M>
     where
         M::Wiring: __private::Values<(), I>,
     {
-        Self::builder().build().await
+        Self::builder().build()
     }
 
     /// [`App::build`] without an async runtime, for graphs with no `async fn` provider and no
@@ -297,13 +297,15 @@ impl<M: Module, L> AppBuilder<M, L> {
     ///
     /// # Errors
     /// See [`App::build`].
-    pub async fn build<I>(self) -> Result<App<M>, BuildError>
+    pub fn build<I>(self) -> Building<M>
     where
         M::Wiring: __private::Values<L, I>,
     {
         let span = tracing::info_span!("modkit.build", root = M::info().name);
-        let ctx = self.context()?;
-        build_app::<M>(ctx).instrument(span).await
+        let ctx = self.context();
+        Building(Box::pin(async move {
+            build_app::<M>(ctx?).instrument(span).await
+        }))
     }
 
     /// See [`App::build_sync`].
@@ -430,12 +432,59 @@ impl<M: Module, L> AppBuilder<M, L> {
     }
 }
 
+/// The future of [`App::build`] and [`AppBuilder::build`]: awaited, the built app.
+///
+/// A type of its own rather than an `async fn`'s future: the bounds `build` checks (the values,
+/// the global modules) are then reported once, at the call, and not again where the future is
+/// awaited.
+///
+/// ```
+/// use modkit::{App, Building, injectable, module};
+///
+/// #[injectable]
+/// pub struct Clock;
+///
+/// #[module(providers = [Clock])]
+/// pub struct AppModule;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// let building: Building<AppModule> = App::<AppModule>::build();
+/// let app = building.await.unwrap();
+/// let _clock = app.get::<Clock>();
+/// # }
+/// ```
+#[must_use = "the app is built when the future is awaited"]
+pub struct Building<M: Module>(crate::build::BoxFuture<'static, Result<App<M>, BuildError>>);
+
+impl<M: Module> Future for Building<M> {
+    type Output = Result<App<M>, BuildError>;
+
+    #[inline]
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        self.0.as_mut().poll(cx)
+    }
+}
+
+impl<M: Module> std::fmt::Debug for Building<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Building")
+            .field("root", &M::info().name)
+            .finish_non_exhaustive()
+    }
+}
+
 async fn build_app<M: Module>(mut ctx: BuildCtx) -> Result<App<M>, BuildError> {
     let built = M::__build(&mut ctx).await;
-    match finish(&mut ctx, built) {
-        Ok(app) => Ok(app),
-        Err((e, started)) => Err(e.with_shutdown(run_shutdown(started).await)),
-    }
+    // The app is not held across the `.await` below: the future stays `Send` whatever `M` is.
+    let (e, started) = match finish(&mut ctx, built) {
+        Ok(app) => return Ok(app),
+        Err(failed) => failed,
+    };
+    Err(e.with_shutdown(run_shutdown(started).await))
 }
 
 /// The app, or the build error with the shutdown hooks of what started before it (to run, in

@@ -84,7 +84,7 @@ mod resolve;
 mod scope;
 mod values;
 
-pub use app::{App, AppBuilder};
+pub use app::{App, AppBuilder, Building};
 #[cfg(feature = "config")]
 pub use config::Config;
 pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};

@@ -1,6 +1,5 @@
 // `connect`, an `async fn` provider of `DbModule`, takes the global `Logger` by a path, and the
-// app forgets to import `LoggingModule`. Known: `build().await` reports the unmet bound of `build`
-// twice, at the call and at the `.await` (rustc checks it again on the future it awaits).
+// app forgets to import `LoggingModule`: one error, at `build()` (not again at its `.await`).
 use modkit::{App, module};
 
 mod log {
