@@ -290,7 +290,7 @@ async fn connect<R: Role>(
 macro_rules! db_module {
     ($module:ident, $role:ident, $name:literal, $connect:ident) => {
         /// A factory provider: its parameters are its dependencies (this instance's `DbConfig`,
-        /// the shared `Logger`), its return value is what it provides. An `Err` stops
+        /// the global `Logger`), its return value is what it provides. An `Err` stops
         /// `App::build`, which reports it as a `BuildError`. Its hooks are generic methods of
         /// `Db<R>`.
         ///
