@@ -193,3 +193,27 @@ pub(crate) fn block(krate: &impl ToTokens, items: &TokenStream) -> TokenStream {
         };
     }
 }
+
+/// `All<T>` or `Keyed<T>` (modkit's collections, by the last segment's name): whether it is
+/// keyed, and `T`.
+pub(crate) fn collection_of(ty: &syn::Type) -> Option<(bool, syn::Type)> {
+    let syn::Type::Path(p) = ty else {
+        return None;
+    };
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    let keyed = match last.ident.to_string().as_str() {
+        "All" => false,
+        "Keyed" => true,
+        _ => return None,
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(elem)] => Some((keyed, elem.clone())),
+        _ => None,
+    }
+}

@@ -69,6 +69,7 @@
 pub mod __private;
 mod app;
 mod build;
+mod collect;
 #[cfg(feature = "config")]
 pub mod config;
 mod error;
@@ -84,6 +85,7 @@ mod scope;
 mod values;
 
 pub use app::{App, AppBuilder};
+pub use collect::{All, Keyed};
 #[cfg(feature = "config")]
 pub use config::Config;
 pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};

@@ -86,6 +86,7 @@ pub(crate) fn broken_companion(spec: &Spec) -> TokenStream {
         values: Vec::new(),
         seeded: false,
         broken: true,
+        collections: Vec::new(),
     };
     crate::join::expand::companion_of(spec, &manifest)
 }

@@ -20,6 +20,7 @@ pub(super) fn module(
     let Links {
         providers,
         imports,
+        contributions,
         lookups,
         exports,
     } = links;
@@ -54,6 +55,8 @@ pub(super) fn module(
                 name: super::check::config_name(args, name),
             })
             .collect(),
+        contribute: args.contribute.clone(),
+        collect: args.collect.clone(),
     };
     if !errors.is_empty() {
         return fallback(errors, input, &spec);
@@ -64,6 +67,7 @@ pub(super) fn module(
     let mut chain: Vec<TokenStream> = Vec::new();
     chain.extend(providers);
     chain.extend(imports);
+    chain.extend(contributions);
     chain.extend(lookups);
     let join = quote!(#krate::__private::__join);
     let chain = crate::chain::start(&chain, &join, &spec);

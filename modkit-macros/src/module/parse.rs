@@ -5,7 +5,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 
 use crate::diag;
-use crate::wire::ProviderSpec;
+use crate::wire::{CollectSpec, ContributionSpec, ProviderSpec};
 
 const KEYS: &[&str] = &[
     "imports",
@@ -16,6 +16,8 @@ const KEYS: &[&str] = &[
     "config",
     "name",
     "crate",
+    "contribute",
+    "collect",
 ];
 
 /// One entry of a list: `Type`, `Type as dyn Trait` (a binding) or `dyn Trait = Type` (an alias).
@@ -46,6 +48,28 @@ impl Parse for ListEntry {
     }
 }
 
+/// One entry of `contribute = [..]`: `["key" =>] Provider [as dyn Trait]`.
+struct ContribEntry {
+    key: Option<syn::LitStr>,
+    entry: ListEntry,
+}
+
+impl Parse for ContribEntry {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let key = if input.peek(syn::LitStr) {
+            let key: syn::LitStr = input.parse()?;
+            input.parse::<syn::Token![=>]>()?;
+            Some(key)
+        } else {
+            None
+        };
+        Ok(ContribEntry {
+            key,
+            entry: input.parse()?,
+        })
+    }
+}
+
 /// `key = [..]` or `crate = path`, as written.
 struct Entry {
     key: syn::Ident,
@@ -54,6 +78,8 @@ struct Entry {
 
 enum Value {
     List(Punctuated<ListEntry, syn::Token![,]>),
+    /// `contribute = [..]`.
+    Contribs(Punctuated<ContribEntry, syn::Token![,]>),
     Path(syn::Path),
     /// `config = Type`.
     Type(syn::Type),
@@ -95,6 +121,13 @@ impl Parse for RawArgs {
                     input
                         .parse()
                         .map_err(|e| diag::module_expected_name(e.span()))?,
+                )
+            } else if key == "contribute" && input.peek(syn::token::Bracket) {
+                let content;
+                syn::bracketed!(content in input);
+                Value::Contribs(
+                    Punctuated::parse_terminated(&content)
+                        .map_err(|e| diag::module_expected_contribution(e.span()))?,
                 )
             } else if input.peek(syn::token::Bracket) {
                 let content;
@@ -148,6 +181,10 @@ pub(super) struct Args {
     pub(super) config: Option<syn::Type>,
     /// `name = "db"`: the config's name.
     pub(super) name: Option<syn::LitStr>,
+    /// `contribute = [..]`: providers built into collections.
+    pub(super) contribute: Vec<ContributionSpec>,
+    /// `collect = [..]`: collections declared (they may be empty).
+    pub(super) collect: Vec<CollectSpec>,
 }
 
 /// The entries of a list that takes plain types only.
@@ -198,6 +235,52 @@ fn provider_entries(
     out
 }
 
+fn contributions(
+    list: Punctuated<ContribEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<ContributionSpec> {
+    let mut out = Vec::new();
+    for ContribEntry { key, entry } in list {
+        let into = match entry.tail {
+            None => Vec::new(),
+            Some((Tail::As, target)) if matches!(target, syn::Type::TraitObject(_)) => {
+                vec![target]
+            }
+            Some((Tail::As, target)) => {
+                errors.push(diag::contribute_not_dyn(&target, &entry.ty));
+                continue;
+            }
+            Some((Tail::Eq, target)) => {
+                errors.push(diag::contribute_alias(&target, &entry.ty));
+                continue;
+            }
+        };
+        out.push(ContributionSpec {
+            ty: entry.ty,
+            into,
+            key: key.iter().map(syn::LitStr::value).collect(),
+        });
+    }
+    out
+}
+
+/// `collect = [All<T>, Keyed<T>]`.
+fn collections(
+    list: Punctuated<ListEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<CollectSpec> {
+    plain("collect", list, errors)
+        .into_iter()
+        .filter_map(|ty| match crate::util::collection_of(&ty) {
+            Some((keyed, elem)) => Some(CollectSpec { ty, keyed, elem }),
+            None => {
+                errors.push(diag::collect_not_a_collection(&ty));
+                None
+            }
+        })
+        .collect()
+}
+
 pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args {
     let mut args = Args::default();
     let mut seen: Vec<String> = Vec::new();
@@ -217,6 +300,8 @@ pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args 
             ("crate", Value::Path(p)) => args.krate = Some(p),
             ("config", Value::Type(t)) => args.config = Some(t),
             ("name", Value::Str(n)) => args.name = Some(n),
+            ("contribute", Value::Contribs(l)) => args.contribute = contributions(l, errors),
+            ("collect", Value::List(l)) => args.collect = collections(l, errors),
             _ => errors.push(diag::module_unknown_key(&key, KEYS)),
         }
     }

@@ -10,7 +10,12 @@ use crate::join::model::{Hint, LocalId, LocalKind, SeenId};
 use crate::wire::Life;
 
 pub(super) fn resolves(cx: &Ctx<'_>) -> TokenStream {
-    let locals = cx.model.locals().map(|(i, _)| local(cx, i));
+    // A contribution is reached through its collection only.
+    let locals = cx
+        .model
+        .locals()
+        .filter(|(_, l)| !l.contributes)
+        .map(|(i, _)| local(cx, i));
     let seen = cx.model.seens().map(|(n, _)| seen(cx, n));
     let hints = cx.model.hints.iter().map(|h| hint(cx, h));
     quote!(#(#locals)* #(#seen)* #(#hints)*)
