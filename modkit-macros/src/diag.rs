@@ -296,7 +296,7 @@ pub(crate) fn module_unknown_key(key: &syn::Ident, keys: &[&str]) -> syn::Error 
     at_span(
         key.span(),
         format!(
-            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `config = Type`, `name = \"..\"` and `crate = path`"
+            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `contribute = [..]`, `collect = [..]`, `config = Type`, `name = \"..\"` and `crate = path`"
         ),
     )
 }

@@ -22,6 +22,9 @@ pub(crate) fn contributions(
     errors: &mut Vec<syn::Error>,
 ) {
     let mut own = Vec::new();
+    // Collections a rejected contribution was meant for: they exist, so that dependants of
+    // them stay quiet (one mistake, one error).
+    let mut rejected = Vec::new();
     for c in &spec.contribute {
         match payloads.next() {
             Some(Payload::Provider(p)) => {
@@ -30,6 +33,7 @@ pub(crate) fn contributions(
                     errors.push(diag::contribution_not_singleton(
                         &c.ty, p.life, &into, &spec.name,
                     ));
+                    rejected.push((!c.key.is_empty(), elem_spelling(c, &p)));
                     continue;
                 }
                 let bases = p.deps.iter().filter_map(|d| d.base().map(str::to_owned));
@@ -45,6 +49,24 @@ pub(crate) fn contributions(
         }
     }
     collections(spec, model, &own, errors);
+    for (keyed, elem) in rejected {
+        let coll = Collection::spelling_of(keyed, &elem);
+        if model.locals.iter().any(|l| l.id.spelling == coll) {
+            continue;
+        }
+        let Ok(ty) = syn::parse_str::<syn::Type>(&elem) else {
+            continue;
+        };
+        let coll = Collection {
+            keyed,
+            elem,
+            named: Some(quote!(#ty)),
+            via: None,
+            items: Vec::new(),
+            local: LocalId(0),
+        };
+        push(spec, model, coll);
+    }
 }
 
 /// `All<dyn Check>` or `Keyed<dyn Check>`, as a contribution fills it.
