@@ -8,7 +8,8 @@
 //!
 //! - [`#[injectable]`](macro@injectable) on a struct: its `Arc<T>` fields are its dependencies.
 //! - [`#[provider]`](macro@provider) on a function: a factory, also `async` and fallible.
-//! - [`#[module]`](macro@module) on a struct: `imports`, `providers`, `values`, `exports`.
+//! - [`#[module]`](macro@module) on a struct: `imports`, `providers`, `values`, `exports`,
+//!   `contribute` (collections many modules fill: [`All`], [`Keyed`]).
 //! - [`App`]: builds a root module and everything it imports, each module once, runs the
 //!   lifecycle hooks, resolves singletons and transients; [`Scope`]: a request scope, owned and
 //!   shareable, seeded with values of the unit of work through [`ScopeBuilder`].
@@ -181,6 +182,14 @@ pub use scope::{OpensScope, Scope, ScopeBuilder};
 /// - `exports`: what importers of this module see: its own providers (factories by function
 ///   name, bindings and aliases by `dyn Trait`), values and seeds, types one of its imports
 ///   exports (a re-export), or a whole imported module (re-exports everything it exports).
+///   `All<T>` or `Keyed<T>` exports the module's view of that collection (see `contribute`).
+/// - `contribute`: providers built into collections many modules fill: `Impl as dyn Trait`
+///   (into [`All<dyn Trait>`](All)), `"key" => Impl as dyn Trait` (into
+///   [`Keyed<dyn Trait>`](Keyed)) or `Impl` (into `All<Impl>`). A module sees its own
+///   contributions and those its imports export; the order is the imports' (in `imports` order),
+///   then its own. Contributions are singletons, built once each.
+/// - `collect`: collections the module may use when nothing contributes to them
+///   (`collect = [All<dyn Trait>]`): an empty collection is allowed only where declared.
 /// - `crate = path`: where the `modkit` crate is, when renamed.
 ///
 /// Rules:
@@ -268,6 +277,9 @@ pub use scope::{OpensScope, Scope, ScopeBuilder};
 /// - a binding to a type that is not a trait object, or whose type does not implement the
 ///   trait; an alias whose target is not one of the module's providers; exporting the concrete
 ///   type of a binding;
+/// - a key contributed twice to a [`Keyed`] collection a module sees (naming both
+///   contributors), a transient or request-scoped contribution, a provider depending on a
+///   collection its module sees nothing in and did not declare in `collect`;
 /// - malformed arguments: unknown or repeated keys (the message lists the valid ones), a value
 ///   that is not a bracketed list, an entry that is not a path, a module with fields or generic
 ///   parameters, `#[module]` on an enum.
