@@ -7,6 +7,7 @@
 //!    `examples/shop.toml` and `SHOP_DB__*` variables) while lifecycle hooks print what starts,
 //! 2. runs the brand workflow and shows the logger shared by every module,
 //! 3. serves two requests, each in its own request scope,
+//!    then runs the health checks that `DbModule`, `PaymentsModule` and `CmsModule` contribute,
 //! 4. prints the graph, shuts the app down (hooks in reverse start order),
 //! 5. builds a second app whose database cannot connect, and shows the error and the rollback.
 
@@ -22,7 +23,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use modkit::{App, injectable, module, provider};
+use modkit::{All, App, injectable, module, provider};
 
 // ---- Values: what `main` hands to the app when it builds it -------------------------------------
 
@@ -142,6 +143,21 @@ impl Logger {
 #[module(values = [Journal], providers = [Logger], exports = [Logger])]
 pub struct LoggerModule;
 
+// ---- Health checks: a collection several modules contribute to ----------------------------------
+
+/// One health check. `DbModule`, `PaymentsModule` and `CmsModule` each contribute one
+/// (`contribute = [DbHealth as dyn HealthCheck]`) and export their collection
+/// (`exports = [All<dyn HealthCheck>]`); `AppModule`'s `Health` injects all of them.
+pub trait HealthCheck: Send + Sync {
+    /// What is checked.
+    fn name(&self) -> &'static str;
+    /// Whether it is healthy.
+    ///
+    /// # Errors
+    /// What is wrong.
+    fn check(&self) -> Result<(), String>;
+}
+
 // ---- DbModule: an async, fallible factory provider ----------------------------------------------
 
 /// The database: an in-memory store behind a `Mutex`.
@@ -218,8 +234,33 @@ pub async fn connect_db(config: Arc<DbConfig>) -> Result<Db, DbError> {
     })
 }
 
+/// The database's health check: it depends on the `Db`, like any provider of `DbModule`.
+#[injectable]
+pub struct DbHealth {
+    db: Arc<Db>,
+}
+
+impl HealthCheck for DbHealth {
+    fn name(&self) -> &'static str {
+        "db"
+    }
+    fn check(&self) -> Result<(), String> {
+        if self.db.url.is_empty() {
+            Err("no database url".into())
+        } else {
+            Ok(())
+        }
+    }
+}
+
 // A factory is exported under its function name; importers see the `Db` it returns.
-#[module(config = DbConfig, name = "db", providers = [connect_db], exports = [connect_db])]
+#[module(
+    config = DbConfig,
+    name = "db",
+    providers = [connect_db],
+    contribute = [DbHealth as dyn HealthCheck],
+    exports = [connect_db, All<dyn HealthCheck>],
+)]
 pub struct DbModule;
 
 // ---- PaymentsModule: a trait-object binding -----------------------------------------------------
@@ -291,10 +332,29 @@ pub fn payment_gateway(log: Arc<Logger>) -> FakeStripe {
 
 // `payment_gateway as dyn PaymentGateway`: the module builds a `FakeStripe`, and every module,
 // this one included, sees it only as `dyn PaymentGateway`; importers get an `Arc<dyn ..>`.
+/// The gateway's health check: a zero charge must be declined.
+#[injectable]
+pub struct GatewayHealth {
+    gateway: Arc<dyn PaymentGateway>,
+}
+
+impl HealthCheck for GatewayHealth {
+    fn name(&self) -> &'static str {
+        "payments"
+    }
+    fn check(&self) -> Result<(), String> {
+        match self.gateway.charge("health", 0) {
+            Err(_) => Ok(()),
+            Ok(receipt) => Err(format!("a zero charge went through: {receipt}")),
+        }
+    }
+}
+
 #[module(
     imports = [LoggerModule],
     providers = [payment_gateway as dyn PaymentGateway],
-    exports = [dyn PaymentGateway],
+    contribute = [GatewayHealth as dyn HealthCheck],
+    exports = [dyn PaymentGateway, All<dyn HealthCheck>],
 )]
 pub struct PaymentsModule;
 
@@ -456,7 +516,31 @@ impl CmsService {
     }
 }
 
-#[module(imports = [LoggerModule], providers = [CmsClient, CmsService], exports = [CmsService])]
+/// The CMS session's health check.
+#[injectable]
+pub struct CmsHealth {
+    cms: Arc<CmsClient>,
+}
+
+impl HealthCheck for CmsHealth {
+    fn name(&self) -> &'static str {
+        "cms"
+    }
+    fn check(&self) -> Result<(), String> {
+        let entries = self.cms.entries.lock().map_err(|_| "cms lock poisoned")?;
+        if entries.len() > 1000 {
+            return Err(format!("{} brands: the CMS is full", entries.len()));
+        }
+        Ok(())
+    }
+}
+
+#[module(
+    imports = [LoggerModule],
+    providers = [CmsClient, CmsService],
+    contribute = [CmsHealth as dyn HealthCheck],
+    exports = [CmsService, All<dyn HealthCheck>],
+)]
 pub struct CmsModule;
 
 // ---- AppModule: the SyncBrands workflow and the per-request checkout ----------------------------
@@ -550,9 +634,22 @@ pub fn open_request(
     }
 }
 
+/// Every health check the app's imports contribute, in import order.
+#[injectable]
+pub struct Health {
+    checks: Arc<All<dyn HealthCheck>>,
+}
+
+impl Health {
+    /// Each check's name and result.
+    pub fn report(&self) -> Vec<(&'static str, Result<(), String>)> {
+        self.checks.iter().map(|c| (c.name(), c.check())).collect()
+    }
+}
+
 #[module(
     imports = [BrandModule, ProductModule, CmsModule, PaymentsModule, DbModule],
-    providers = [SyncBrands, open_request],
+    providers = [SyncBrands, open_request, Health],
 )]
 pub struct AppModule;
 
@@ -581,6 +678,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     show_start_order(&app, &journal);
     run_brand_workflow(&app)?;
     serve_two_requests(&app)?;
+    check_health(&app);
 
     println!("\n== build order\n{:?}", app.build_order());
     println!("\n== Mermaid\n{}", app.graph().to_mermaid());
@@ -703,6 +801,23 @@ fn serve_two_requests(app: &Arc<App<AppModule>>) -> Result<(), Box<dyn Error>> {
     assert!(two_contexts && shared && same_gateway);
     assert_eq!(orders, 2);
     Ok(())
+}
+
+/// The health checks three modules contribute, gathered by `Health` in `AppModule`.
+fn check_health(app: &App<AppModule>) {
+    println!(
+        "\n== health: checks contributed by CmsModule, PaymentsModule and DbModule (import order)"
+    );
+    let report = app.get::<Health>().report();
+    for (name, result) in &report {
+        println!(
+            "{name:>9}: {}",
+            result.as_ref().map_or_else(|e| e.as_str(), |()| "ok")
+        );
+    }
+    let names: Vec<&str> = report.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["cms", "payments", "db"]);
+    assert!(report.iter().all(|(_, r)| r.is_ok()));
 }
 
 /// A second app, configured with a database `connect_db` cannot reach: the build fails, and
