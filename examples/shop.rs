@@ -642,6 +642,7 @@ pub struct Health {
 
 impl Health {
     /// Each check's name and result.
+    #[must_use]
     pub fn report(&self) -> Vec<(&'static str, Result<(), String>)> {
         self.checks.iter().map(|c| (c.name(), c.check())).collect()
     }
@@ -812,7 +813,7 @@ fn check_health(app: &App<AppModule>) {
     for (name, result) in &report {
         println!(
             "{name:>9}: {}",
-            result.as_ref().map_or_else(|e| e.as_str(), |()| "ok")
+            result.as_ref().map_or_else(String::as_str, |()| "ok")
         );
     }
     let names: Vec<&str> = report.iter().map(|(n, _)| *n).collect();

@@ -126,11 +126,13 @@ impl<T: ?Sized> Keyed<T> {
     }
 
     /// The keys and contributions, in order.
+    #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'static str, &Arc<T>)> {
         self.entries.iter().map(|(k, v)| (*k, v))
     }
 
     /// The keys, in order.
+    #[must_use]
     pub fn keys(&self) -> impl ExactSizeIterator<Item = &'static str> + '_ {
         self.entries.iter().map(|(k, _)| *k)
     }

@@ -271,9 +271,10 @@ fn collections(
 ) -> Vec<CollectSpec> {
     plain("collect", list, errors)
         .into_iter()
-        .filter_map(|ty| match crate::util::collection_of(&ty) {
-            Some((keyed, elem)) => Some(CollectSpec { ty, keyed, elem }),
-            None => {
+        .filter_map(|ty| {
+            if let Some((keyed, elem)) = crate::util::collection_of(&ty) {
+                Some(CollectSpec { ty, keyed, elem })
+            } else {
                 errors.push(diag::collect_not_a_collection(&ty));
                 None
             }

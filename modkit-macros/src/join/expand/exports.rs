@@ -37,13 +37,8 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
         Export::Local(i) => {
             let l = model.local(i);
             let t = &l.provided;
-            // A collection the module names through an import: as the importer `__I` does.
-            let ty = match l.kind {
-                LocalKind::Collection(c) => super::collections::ty(cx, c, &quote!(__I)),
-                _ => None,
-            };
             (
-                ty.unwrap_or_else(|| t.clone()),
+                collection_ty(cx, l.kind).unwrap_or_else(|| t.clone()),
                 l.life,
                 quote!(<Self as #p::Resolve<#t>>::get(self)),
                 quote!(<Self as #p::Resolve<#t>>::get_in(self, __modkit_c)),
@@ -84,6 +79,14 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
             type Life = #life;
             #method
         }
+    }
+}
+
+/// A collection the module names through an import, as the importer `__I` does.
+fn collection_ty(cx: &Ctx<'_>, kind: LocalKind) -> Option<TokenStream> {
+    match kind {
+        LocalKind::Collection(c) => super::collections::ty(cx, c, &quote!(__I)),
+        _ => None,
     }
 }
 
