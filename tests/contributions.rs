@@ -192,6 +192,10 @@ async fn a_contribution_reached_along_two_paths_is_built_and_listed_once() {
 
 pub trait Route: Send + Sync {
     fn body(&self) -> String;
+    /// The `Store` a route holds, if any.
+    fn store(&self) -> Option<Arc<Store>> {
+        None
+    }
 }
 
 #[injectable]
@@ -333,4 +337,49 @@ fn the_general_build_path_gathers_the_same_way() {
         names(&app.get::<QualifiedHealth>().checks),
         ["db", "pool", "cache", "app"]
     );
+}
+
+// ----- a keyed contribution reached along two paths is one entry, not a duplicate key; a
+// contributor has dependencies like any provider
+
+#[injectable]
+pub struct Store;
+
+#[injectable]
+pub struct StoreRoute {
+    pub store: Arc<Store>,
+}
+impl Route for StoreRoute {
+    fn body(&self) -> String {
+        "store".into()
+    }
+    fn store(&self) -> Option<Arc<Store>> {
+        Some(Arc::clone(&self.store))
+    }
+}
+
+#[module(providers = [Store], contribute = ["/store" => StoreRoute as dyn Route], exports = [Keyed<dyn Route>, Store])]
+pub struct StoreModule;
+
+#[module(imports = [StoreModule], exports = [Keyed<dyn Route>])]
+pub struct LeftRoutes;
+
+#[module(imports = [StoreModule], exports = [StoreModule])]
+pub struct RightRoutes;
+
+#[module(imports = [LeftRoutes, RightRoutes])]
+pub struct RoutesRoot;
+
+#[test]
+fn a_keyed_contribution_along_two_paths_is_one_entry() {
+    let app = App::<RoutesRoot>::build_sync().unwrap();
+    let routes = app.get::<Keyed<dyn Route>>();
+    assert_eq!(routes.keys().collect::<Vec<_>>(), ["/store"]);
+    assert_eq!(
+        routes.get("/store").map(|r| r.body()).as_deref(),
+        Some("store")
+    );
+    // The contributor got its module's `Store`, the one the app hands out.
+    let (_, route) = routes.iter().next().unwrap();
+    assert!(Arc::ptr_eq(&route.store().unwrap(), &app.get::<Store>()));
 }

@@ -849,3 +849,23 @@ pub(crate) fn export_collection_unknown(ty: &syn::Type, module: &syn::Ident) -> 
         ),
     )
 }
+
+/// A provider depends on a collection its module sees nothing in, and an import has one it
+/// keeps to itself.
+pub(crate) fn collection_not_exported(
+    ty: &syn::Type,
+    module: &syn::Ident,
+    coll: &str,
+    provider: &str,
+    keeper: &str,
+) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`{provider}` depends on `{coll}`, and module `{module}` sees no contribution to it\n\
+             the imported module `{keeper}` has contributions to `{coll}` but does not export them, and a \
+             module's contributions are private unless it exports the collection; fix: add `{coll}` to \
+             `exports = [..]` of `{keeper}`"
+        ),
+    )
+}

@@ -535,6 +535,8 @@ record! {
     optional {
         /// The contributions each exported collection holds.
         collections: Vec<ManifestCollection>,
+        /// The collections the module has and does not export (`All<dyn Check>`), for messages.
+        kept: Vec<String>,
     }
 }
 
@@ -699,6 +701,7 @@ mod tests {
                     key: vec!["db".into()],
                 }],
             }],
+            kept: vec!["Keyed<dyn Route>".into()],
         }
     }
 

@@ -575,6 +575,7 @@ mod tests {
             seeded: false,
             broken: false,
             collections: Vec::new(),
+            kept: Vec::new(),
         }
     }
 

@@ -297,11 +297,23 @@ pub(crate) fn unfilled(spec: &Spec, model: &Model, errors: &mut Vec<syn::Error>)
             };
             let known = model.locals.iter().any(|o| o.id.spelling == d.spelling)
                 || model.seen.iter().any(|s| s.id.spelling == d.spelling);
-            if !known {
-                errors.push(diag::collection_unfilled(
-                    &l.ty, &spec.name, keyed, elem, &l.name,
-                ));
+            if known {
+                continue;
             }
+            let keeper = model
+                .imports
+                .iter()
+                .find(|i| i.manifest.kept.contains(&d.spelling));
+            errors.push(match keeper {
+                Some(k) => diag::collection_not_exported(
+                    &l.ty,
+                    &spec.name,
+                    &d.spelling,
+                    &l.name,
+                    &k.manifest.name,
+                ),
+                None => diag::collection_unfilled(&l.ty, &spec.name, keyed, elem, &l.name),
+            });
         }
     }
 }

@@ -87,6 +87,7 @@ pub(crate) fn broken_companion(spec: &Spec) -> TokenStream {
         seeded: false,
         broken: true,
         collections: Vec::new(),
+        kept: Vec::new(),
     };
     crate::join::expand::companion_of(spec, &manifest)
 }

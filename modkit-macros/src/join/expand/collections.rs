@@ -153,3 +153,13 @@ pub(super) fn manifest(cx: &Ctx<'_>) -> Vec<ManifestCollection> {
         })
         .collect()
 }
+
+/// The manifest's `kept`: the collections the module has and does not export.
+pub(super) fn kept(cx: &Ctx<'_>) -> Vec<String> {
+    let model = cx.model;
+    model
+        .locals()
+        .filter(|(i, l)| matches!(l.kind, LocalKind::Collection(_)) && !model.is_exported(*i))
+        .map(|(_, l)| l.id.spelling.clone())
+        .collect()
+}

@@ -101,6 +101,7 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
         seeded: layout.seeded(),
         broken: false,
         collections: super::collections::manifest(cx),
+        kept: super::collections::kept(cx),
     };
     emit(spec, &manifest)
 }
