@@ -863,7 +863,7 @@ pub(crate) fn collection_not_exported(
         ty,
         format!(
             "`{provider}` depends on `{coll}`, and module `{module}` sees no contribution to it\n\
-             the imported module `{keeper}` has contributions to `{coll}` but does not export them, and a \
+             the imported module `{keeper}` collects `{coll}` but does not export it, and a \
              module's contributions are private unless it exports the collection; fix: add `{coll}` to \
              `exports = [..]` of `{keeper}`"
         ),
