@@ -383,3 +383,36 @@ fn a_keyed_contribution_along_two_paths_is_one_entry() {
     let (_, route) = routes.iter().next().unwrap();
     assert!(Arc::ptr_eq(&route.store().unwrap(), &app.get::<Store>()));
 }
+
+// ----- across crates: `shared_logger::PluginModule` contributes and exports `All<dyn Plugin>`
+
+#[injectable]
+pub struct LocalPlugin;
+impl shared_logger::Plugin for LocalPlugin {
+    fn name(&self) -> &'static str {
+        "local"
+    }
+}
+
+/// Only imports the other crate's collection: names it through the import.
+#[module(imports = [shared_logger::PluginModule], exports = [All<dyn shared_logger::Plugin>])]
+pub struct PluginsOnly;
+
+#[injectable]
+pub struct Plugins {
+    pub all: Arc<All<dyn shared_logger::Plugin>>,
+}
+
+#[module(
+    imports = [PluginsOnly, shared_logger::PluginModule],
+    contribute = [LocalPlugin as dyn shared_logger::Plugin],
+    providers = [Plugins],
+)]
+pub struct PluginsRoot;
+
+#[test]
+fn a_collection_from_another_crate_is_gathered_like_a_local_one() {
+    let app = App::<PluginsRoot>::build_sync().unwrap();
+    let names: Vec<_> = app.get::<Plugins>().all.iter().map(|p| p.name()).collect();
+    assert_eq!(names, ["log", "local"]);
+}

@@ -217,3 +217,32 @@ pub(crate) fn collection_of(ty: &syn::Type) -> Option<(bool, syn::Type)> {
         _ => None,
     }
 }
+
+/// How a collection's element type is identified: a trait object by the last segment of each
+/// bound (`dyn Plugin` for `dyn plugins::Plugin`), a path by its last segment, as written
+/// otherwise. Two spellings of one trait then name one collection across modules and crates.
+pub(crate) fn elem_key(ty: &syn::Type) -> String {
+    match ty {
+        syn::Type::TraitObject(obj) => {
+            let bounds: Vec<String> = obj
+                .bounds
+                .iter()
+                .map(|b| match b {
+                    syn::TypeParamBound::Trait(t) => {
+                        t.path.segments.last().map_or_else(|| pretty(t), pretty)
+                    }
+                    other => pretty(other),
+                })
+                .collect();
+            format!("dyn {}", bounds.join(" + "))
+        }
+        syn::Type::Group(g) => elem_key(&g.elem),
+        syn::Type::Paren(p) => elem_key(&p.elem),
+        _ => short_name(ty),
+    }
+}
+
+/// [`elem_key`] of an element type written as text (a dependency's spelling).
+pub(crate) fn elem_key_str(s: &str) -> String {
+    syn::parse_str::<syn::Type>(s).map_or_else(|_| s.to_owned(), |t| elem_key(&t))
+}

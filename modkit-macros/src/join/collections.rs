@@ -11,7 +11,7 @@ use super::model::{
     Model,
 };
 use crate::diag;
-use crate::util::{pretty, short_name};
+use crate::util::{elem_key, elem_key_str, pretty, short_name};
 use crate::wire::{ContributionSpec, Life, Payload, ProviderPayload, Spec};
 
 /// The contributions (one payload each, in `contribute = [..]` order), then the collections.
@@ -77,8 +77,8 @@ fn collection_name(c: &ContributionSpec, p: &ProviderPayload) -> String {
 /// The element type as spelled: the trait object, or the provider's own type.
 fn elem_spelling(c: &ContributionSpec, p: &ProviderPayload) -> String {
     match c.into.first() {
-        Some(d) => pretty(d),
-        None if p.factory => p.output.clone(),
+        Some(d) => elem_key(d),
+        None if p.factory => elem_key_str(&p.output),
         None => short_name(&c.ty),
     }
 }
@@ -178,7 +178,7 @@ fn collections(
     }
     for d in &spec.collect {
         let elem = &d.elem;
-        let g = gathering(&mut found, d.keyed, &pretty(elem));
+        let g = gathering(&mut found, d.keyed, &elem_key(elem));
         g.coll.named = Some(quote!(#elem));
     }
     for g in found {
@@ -295,7 +295,9 @@ pub(crate) fn unfilled(spec: &Spec, model: &Model, errors: &mut Vec<syn::Error>)
             let Some((keyed, elem)) = collection_spelling(&d.spelling) else {
                 continue;
             };
-            let known = model.locals.iter().any(|o| o.id.spelling == d.spelling)
+            let elem = elem_key_str(elem);
+            let coll = Collection::spelling_of(keyed, &elem);
+            let known = model.locals.iter().any(|o| o.id.spelling == coll)
                 || model.seen.iter().any(|s| s.id.spelling == d.spelling);
             if known {
                 continue;
@@ -303,16 +305,16 @@ pub(crate) fn unfilled(spec: &Spec, model: &Model, errors: &mut Vec<syn::Error>)
             let keeper = model
                 .imports
                 .iter()
-                .find(|i| i.manifest.kept.contains(&d.spelling));
+                .find(|i| i.manifest.kept.contains(&coll));
             errors.push(match keeper {
                 Some(k) => diag::collection_not_exported(
                     &l.ty,
                     &spec.name,
-                    &d.spelling,
+                    &coll,
                     &l.name,
                     &k.manifest.name,
                 ),
-                None => diag::collection_unfilled(&l.ty, &spec.name, keyed, elem, &l.name),
+                None => diag::collection_unfilled(&l.ty, &spec.name, keyed, &elem, &l.name),
             });
         }
     }
@@ -331,7 +333,7 @@ fn collection_spelling(s: &str) -> Option<(bool, &str)> {
 /// The export of a collection `exports = [All<T>]` names: the module's own view of it.
 pub(crate) fn export_of(model: &Model, ty: &syn::Type) -> Option<LocalId> {
     let (keyed, elem) = crate::util::collection_of(ty)?;
-    let key = Collection::key_of(keyed, &pretty(&elem));
+    let key = Collection::key_of(keyed, &elem_key(&elem));
     model
         .locals()
         .find(|(_, l)| l.id.key == key)
