@@ -63,7 +63,6 @@ pub(crate) fn contributions(
             named: Some(quote!(#ty)),
             via: None,
             items: Vec::new(),
-            local: LocalId(0),
         };
         push(spec, model, coll);
     }
@@ -207,7 +206,6 @@ fn gathering<'a>(found: &'a mut Vec<Gathering>, keyed: bool, elem: &str) -> &'a 
                 named: None,
                 via: None,
                 items: Vec::new(),
-                local: LocalId(0),
             },
         });
         found.len() - 1
@@ -244,7 +242,7 @@ fn add(
 }
 
 /// The collection's local: a stored singleton whose dependencies are the own contributions.
-fn push(spec: &Spec, model: &mut Model, mut coll: Collection) {
+fn push(spec: &Spec, model: &mut Model, coll: Collection) {
     let krate = &spec.krate;
     let p = quote!(#krate::__private);
     let spelling = Collection::spelling_of(coll.keyed, &coll.elem);
@@ -260,8 +258,6 @@ fn push(spec: &Spec, model: &mut Model, mut coll: Collection) {
         (None, None) => return,
     };
     let ty: syn::Type = syn::parse2(provided.clone()).unwrap_or_else(|_| syn::parse_quote!(()));
-    let id = LocalId(model.locals.len());
-    coll.local = id;
     let cid = CollectionId(model.collections.len());
     model.locals.push(Local {
         ty: ty.clone(),

@@ -137,8 +137,6 @@ pub(crate) struct Collection {
     /// Otherwise the import (and its export position) the module names the collection through.
     pub(crate) via: Option<(ImportId, usize)>,
     pub(crate) items: Vec<Item>,
-    /// The local that builds it and holds it.
-    pub(crate) local: LocalId,
 }
 
 impl Collection {
