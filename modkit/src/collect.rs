@@ -187,18 +187,24 @@ pub(crate) mod build {
         Arc::new(Keyed::new(entries))
     }
 
-    /// The `i`-th contribution of an imported list.
+    /// Appends the contributions `from..to` of an imported list.
     #[inline]
-    #[must_use]
-    pub fn all_item<T: ?Sized>(all: &All<T>, i: usize) -> Arc<T> {
-        Arc::clone(&all.items[i])
+    pub fn all_extend<T: ?Sized>(v: &mut Vec<Arc<T>>, all: &All<T>, from: usize, to: usize) {
+        v.extend(all.items[from..to].iter().cloned());
     }
 
-    /// The `i`-th entry of an imported map.
+    /// Appends the entries `from..to` of an imported map.
     #[inline]
-    #[must_use]
-    pub fn keyed_item<T: ?Sized>(map: &Keyed<T>, i: usize) -> (&'static str, Arc<T>) {
-        let (k, v) = &map.entries[i];
-        (*k, Arc::clone(v))
+    pub fn keyed_extend<T: ?Sized>(
+        v: &mut Vec<(&'static str, Arc<T>)>,
+        map: &Keyed<T>,
+        from: usize,
+        to: usize,
+    ) {
+        v.extend(
+            map.entries[from..to]
+                .iter()
+                .map(|(k, e)| (*k, Arc::clone(e))),
+        );
     }
 }

@@ -163,7 +163,7 @@ fn collections(
         let g = gathering(&mut found, keyed, &elem_spelling(c, p));
         g.coll.named = Some(model.local(*id).provided.clone());
         let item = Item {
-            id: format!("{}|{}", spec.id, p.key),
+            id: contribution_id(&spec.id, &p.key),
             name: short_name(&c.ty),
             origin: spec.name.to_string(),
             key: c.key.first().cloned(),
@@ -183,6 +183,17 @@ fn collections(
     for g in found {
         push(spec, model, g.coll);
     }
+}
+
+/// A contribution's id in manifests: a hash of its module's id and its provider's key, short
+/// because every importer's manifest lists every contribution it hands on.
+fn contribution_id(module: &str, key: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in module.bytes().chain([0xff]).chain(key.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// `(keyed, elem)` of a collection's identity key.

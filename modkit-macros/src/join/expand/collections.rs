@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::Ctx;
 use crate::join::layout::reused;
-use crate::join::model::{CollectionId, Export, ImportId, ItemSource, LocalKind};
+use crate::join::model::{CollectionId, Export, ImportId, ItemSource, LocalId, LocalKind};
 use crate::wire::{ManifestCollection, ManifestContribution};
 
 /// The built collection, an `Arc` of it: the contributions in order, each own one cloned from
@@ -48,27 +48,29 @@ pub(super) fn value(cx: &Ctx<'_>, cid: CollectionId, direct: bool) -> TokenStrea
         let e = export(j, k);
         quote!(let #v = #e;)
     });
-    let items = c.items.iter().map(|it| match it.source {
-        ItemSource::Own(l) => {
+    let steps = runs(&c.items).into_iter().map(|run| match run {
+        Run::Own(l, key) => {
             let f = Ctx::local_field(l);
             let arc = if direct {
                 quote!(#p::Arc::clone(&#f))
             } else {
                 quote!(#p::got(&__modkit_b.#f))
             };
-            match &it.key {
-                Some(key) => quote!((#key, #arc)),
-                None => arc,
+            if let Some(key) = key {
+                quote!(__modkit_v.push((#key, #arc));)
+            } else {
+                quote!(__modkit_v.push(#arc);)
             }
         }
-        ItemSource::Import { import, k, i } => {
-            let n = sources.iter().position(|s| *s == (import, k)).unwrap_or(0);
+        Run::Import(src, from, to) => {
+            let n = sources.iter().position(|s| *s == src).unwrap_or(0);
             let v = &vars[n];
-            if c.keyed {
-                quote!(#p::keyed_item(&*#v, #i))
+            let extend = if c.keyed {
+                quote!(keyed_extend)
             } else {
-                quote!(#p::all_item(&*#v, #i))
-            }
+                quote!(all_extend)
+            };
+            quote!(#p::#extend(&mut __modkit_v, &*#v, #from, #to);)
         }
     });
     let make = if c.keyed {
@@ -76,7 +78,42 @@ pub(super) fn value(cx: &Ctx<'_>, cid: CollectionId, direct: bool) -> TokenStrea
     } else {
         quote!(collect_all)
     };
-    quote!({ #(#binds)* #p::#make(::std::vec![#(#items),*]) })
+    let n = c.items.len();
+    quote! {{
+        #(#binds)*
+        let mut __modkit_v = ::std::vec::Vec::with_capacity(#n);
+        #(#steps)*
+        #p::#make(__modkit_v)
+    }}
+}
+
+/// A stretch of a collection's items: one own contribution (with its key), or the items
+/// `from..to` of one import's collection.
+enum Run<'a> {
+    Own(LocalId, Option<&'a String>),
+    Import((ImportId, usize), usize, usize),
+}
+
+/// The items as stretches: consecutive items of one import's collection are one `extend`, so
+/// the build is as long as the number of imports, not of contributions.
+fn runs(items: &[crate::join::model::Item]) -> Vec<Run<'_>> {
+    let mut out: Vec<Run<'_>> = Vec::new();
+    for it in items {
+        match it.source {
+            ItemSource::Own(l) => out.push(Run::Own(l, it.key.as_ref())),
+            ItemSource::Import { import, k, i } => {
+                if let Some(Run::Import(src, _, to)) = out.last_mut()
+                    && *src == (import, k)
+                    && *to == i
+                {
+                    *to = i + 1;
+                } else {
+                    out.push(Run::Import((import, k), i, i + 1));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The type of local collection `cid` as the importer `importer` names it: spelled when the
