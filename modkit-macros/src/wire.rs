@@ -552,13 +552,16 @@ record! {
 record! {
     /// One contribution in an exported collection.
     "contribution" struct ManifestContribution {
-        /// Unique per contribution: the contributing module's id and the provider's key.
+        /// Unique per contribution: a hash of the contributing module's id and the provider's key.
         id: String,
-        /// The contributing provider, and the module that contributes it, for messages.
-        name: String,
-        origin: String,
+    }
+    optional {
         /// Its key in a `Keyed` collection; empty in an `All` list.
         key: Vec<String>,
+        /// In a `Keyed` collection, the contributing provider and its module, for the message
+        /// of a key given twice; empty in an `All` list (every importer's manifest lists every
+        /// contribution it hands on, so an item is kept short).
+        who: Vec<String>,
     }
 }
 
@@ -695,10 +698,9 @@ mod tests {
             collections: vec![ManifestCollection {
                 k: 0,
                 items: vec![ManifestContribution {
-                    id: "m#1|k".into(),
-                    name: "DbCheck".into(),
-                    origin: "DbModule".into(),
+                    id: "0123456789abcdef".into(),
                     key: vec!["db".into()],
+                    who: vec!["DbCheck".into(), "DbModule".into()],
                 }],
             }],
             kept: vec!["Keyed<dyn Route>".into()],

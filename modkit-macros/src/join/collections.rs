@@ -145,8 +145,8 @@ fn collections(
             for (i, it) in c.items.iter().enumerate() {
                 let item = Item {
                     id: it.id.clone(),
-                    name: it.name.clone(),
-                    origin: it.origin.clone(),
+                    name: it.who.first().cloned().unwrap_or_default(),
+                    origin: it.who.get(1).cloned().unwrap_or_default(),
                     key: it.key.first().cloned(),
                     source: ItemSource::Import {
                         import: ImportId(j),

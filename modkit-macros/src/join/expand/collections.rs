@@ -171,9 +171,12 @@ pub(super) fn manifest(cx: &Ctx<'_>) -> Vec<ManifestCollection> {
                     .iter()
                     .map(|it| ManifestContribution {
                         id: it.id.clone(),
-                        name: it.name.clone(),
-                        origin: it.origin.clone(),
                         key: it.key.iter().cloned().collect(),
+                        who: if it.key.is_some() {
+                            vec![it.name.clone(), it.origin.clone()]
+                        } else {
+                            Vec::new()
+                        },
                     })
                     .collect();
                 Some(ManifestCollection { k: at, items })
