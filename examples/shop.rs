@@ -1,8 +1,9 @@
 //! Medusa's "module isolation" scenario wired by modkit: brand, product, CMS, payments and reports
 //! modules, a global logger module (its `Logger` reaches every module without an import), two
 //! instances of one database module (a primary that takes the writes and a replica that serves
-//! the reads, each with its own config), a brand-sync workflow with compensation, and a checkout handled in one request scope per incoming request. Run it with
-//! `cargo run --example shop`.
+//! the reads, each with its own config), health checks three modules contribute to one
+//! collection, a brand-sync workflow with compensation, and a checkout handled in one request
+//! scope per incoming request. Run it with `cargo run --example shop`.
 //!
 //! Read it top to bottom: the modules first, then `main`, which
 //! 1. prints the app's config template, then builds the app (async, the settings of each
@@ -10,7 +11,8 @@
 //!    `SHOP_REPLICA_DB__*` variables) while lifecycle hooks print what starts,
 //! 2. runs the brand workflow and shows the logger shared by every module,
 //! 3. serves two requests, each in its own request scope, writing to the primary and reading
-//!    from the replica, then prints a report read from the replica,
+//!    from the replica, then prints a report read from the replica and runs the health checks
+//!    that `CmsModule`, `PaymentsModule` and `ReportsModule` contribute,
 //! 4. prints the graph, shuts the app down (hooks in reverse start order),
 //! 5. builds a second app whose replica cannot connect, and shows the error and the rollback.
 
@@ -27,7 +29,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use modkit::{App, injectable, module, provider};
+use modkit::{All, App, injectable, module, provider};
 
 // ---- Values: what `main` hands to the app when it builds it -------------------------------------
 
@@ -104,6 +106,21 @@ impl Logger {
 // it has no `async fn` provider and no hook (`Logger` has none).
 #[module(global, values = [Journal], providers = [Logger], exports = [Logger])]
 pub struct LoggerModule;
+
+// ---- Health checks: a collection several modules contribute to ----------------------------------
+
+/// One health check. `ReportsModule`, `PaymentsModule` and `CmsModule` each contribute one
+/// (`contribute = [ReplicaHealth as dyn HealthCheck]`) and export their collection
+/// (`exports = [All<dyn HealthCheck>]`); `AppModule`'s `Health` injects all of them.
+pub trait HealthCheck: Send + Sync {
+    /// What is checked.
+    fn name(&self) -> &'static str;
+    /// Whether it is healthy.
+    ///
+    /// # Errors
+    /// What is wrong.
+    fn check(&self) -> Result<(), String>;
+}
 
 // ---- PrimaryDb and ReplicaDb: one database module, two instances --------------------------------
 
@@ -328,7 +345,29 @@ impl SalesReport {
     }
 }
 
-#[module(imports = [ReplicaDb], providers = [SalesReport], exports = [SalesReport])]
+/// The replica's health check: the reports read from it.
+#[injectable]
+pub struct ReplicaHealth {
+    replica: Arc<Db<Replica>>,
+}
+
+impl HealthCheck for ReplicaHealth {
+    fn name(&self) -> &'static str {
+        "replica"
+    }
+    fn check(&self) -> Result<(), String> {
+        // Reading answers: the replica is reachable.
+        let _ = self.replica.revenue_by_customer();
+        Ok(())
+    }
+}
+
+#[module(
+    imports = [ReplicaDb],
+    providers = [SalesReport],
+    contribute = [ReplicaHealth as dyn HealthCheck],
+    exports = [SalesReport, All<dyn HealthCheck>],
+)]
 pub struct ReportsModule;
 
 // ---- PaymentsModule: a trait-object binding -----------------------------------------------------
@@ -400,9 +439,28 @@ pub fn payment_gateway(log: Arc<Logger>) -> FakeStripe {
 
 // `payment_gateway as dyn PaymentGateway`: the module builds a `FakeStripe`, and every module,
 // this one included, sees it only as `dyn PaymentGateway`; importers get an `Arc<dyn ..>`.
+/// The gateway's health check: a zero charge must be declined.
+#[injectable]
+pub struct GatewayHealth {
+    gateway: Arc<dyn PaymentGateway>,
+}
+
+impl HealthCheck for GatewayHealth {
+    fn name(&self) -> &'static str {
+        "payments"
+    }
+    fn check(&self) -> Result<(), String> {
+        match self.gateway.charge("health", 0) {
+            Err(_) => Ok(()),
+            Ok(receipt) => Err(format!("a zero charge went through: {receipt}")),
+        }
+    }
+}
+
 #[module(
     providers = [payment_gateway as dyn PaymentGateway],
-    exports = [dyn PaymentGateway],
+    contribute = [GatewayHealth as dyn HealthCheck],
+    exports = [dyn PaymentGateway, All<dyn HealthCheck>],
 )]
 pub struct PaymentsModule;
 
@@ -564,7 +622,30 @@ impl CmsService {
     }
 }
 
-#[module(providers = [CmsClient, CmsService], exports = [CmsService])]
+/// The CMS session's health check.
+#[injectable]
+pub struct CmsHealth {
+    cms: Arc<CmsClient>,
+}
+
+impl HealthCheck for CmsHealth {
+    fn name(&self) -> &'static str {
+        "cms"
+    }
+    fn check(&self) -> Result<(), String> {
+        let entries = self.cms.entries.lock().map_err(|_| "cms lock poisoned")?;
+        if entries.len() > 1000 {
+            return Err(format!("{} brands: the CMS is full", entries.len()));
+        }
+        Ok(())
+    }
+}
+
+#[module(
+    providers = [CmsClient, CmsService],
+    contribute = [CmsHealth as dyn HealthCheck],
+    exports = [CmsService, All<dyn HealthCheck>],
+)]
 pub struct CmsModule;
 
 // ---- AppModule: the SyncBrands workflow and the per-request checkout ----------------------------
@@ -685,9 +766,23 @@ pub fn open_request(
         ReplicaDb,
         ReportsModule,
     ],
-    providers = [SyncBrands, open_request],
+    providers = [SyncBrands, open_request, Health],
 )]
 pub struct AppModule;
+
+/// Every health check the app's imports contribute, in import order.
+#[injectable]
+pub struct Health {
+    checks: Arc<All<dyn HealthCheck>>,
+}
+
+impl Health {
+    /// Each check's name and result.
+    #[must_use]
+    pub fn report(&self) -> Vec<(&'static str, Result<(), String>)> {
+        self.checks.iter().map(|c| (c.name(), c.check())).collect()
+    }
+}
 
 // ---- main: one function per section of the output --------------------------------------------
 
@@ -715,6 +810,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     run_brand_workflow(&app)?;
     serve_two_requests(&app)?;
     show_sales_report(&app);
+    check_health(&app);
 
     let build_order = app.build_order();
     println!("\n== build order: every module once, ReplicaDb too\n{build_order:?}");
@@ -865,6 +961,23 @@ fn show_sales_report(app: &App<AppModule>) {
         one_replica,
         "an instance reached along two paths is built once"
     );
+}
+
+/// The health checks three modules contribute, gathered by `Health` in `AppModule`.
+fn check_health(app: &App<AppModule>) {
+    println!(
+        "\n== health: checks contributed by CmsModule, PaymentsModule and ReportsModule (import order)"
+    );
+    let report = app.get::<Health>().report();
+    for (name, result) in &report {
+        println!(
+            "{name:>9}: {}",
+            result.as_ref().map_or_else(String::as_str, |()| "ok")
+        );
+    }
+    let names: Vec<&str> = report.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["cms", "payments", "replica"]);
+    assert!(report.iter().all(|(_, r)| r.is_ok()));
 }
 
 /// A second app, whose replica is configured (in code, over the file) with a database

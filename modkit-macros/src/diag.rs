@@ -305,6 +305,18 @@ pub(crate) fn module_expected_type(span: Span, key: &syn::Ident) -> syn::Error {
 }
 
 /// `key = Value` where `key = [..]` belongs; `bad` is the value as written.
+/// `global = true`: a flag written with a value.
+pub(crate) fn module_flag_with_value(key: &syn::Ident, value: &TokenStream) -> syn::Error {
+    at(
+        value,
+        format!(
+            "`{key}` is a flag and takes no value: write `{key}`, not `{key} {}`\n\
+             a module is global when the flag is there and not otherwise",
+            pretty(value)
+        ),
+    )
+}
+
 pub(crate) fn module_not_a_list(bad: &TokenStream, key: &syn::Ident) -> syn::Error {
     at(
         bad,
@@ -393,7 +405,7 @@ pub(crate) fn module_unknown_key(key: &syn::Ident, keys: &[&str]) -> syn::Error 
     at_span(
         key.span(),
         format!(
-            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `config = Type`, `name = \"..\"`, `global` and `crate = path`"
+            "{alts}\n`#[module]` takes `imports = [..]`, `providers = [..]`, `values = [..]`, `seeds = [..]`, `exports = [..]`, `contribute = [..]`, `collect = [..]`, `resolve = [..]`, `config = Type`, `name = \"..\"`, `global` and `crate = path`"
         ),
     )
 }
@@ -794,6 +806,175 @@ pub(crate) fn config_bad_name(name: &syn::LitStr) -> syn::Error {
             "config name {} is not a key: it names the file's table (`[db]`) and the environment variables (`DB__..`)\n\
              fix: lowercase letters, digits and `_`, starting with a letter (`name = \"db_replica\"`)",
             name.token()
+        ),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// contributions: `contribute = [..]`, `collect = [..]`, `All<T>` and `Keyed<T>`
+
+/// A token in `contribute = [..]` that is not an entry.
+pub(crate) fn module_expected_contribution(span: Span) -> syn::Error {
+    at_span(
+        span,
+        "expected a contribution: `Provider`, `Provider as dyn Trait` or `\"key\" => Provider as dyn Trait`".into(),
+    )
+}
+
+/// `contribute = [Impl as NotDyn]`.
+pub(crate) fn contribute_not_dyn(target: &syn::Type, ty: &syn::Type) -> syn::Error {
+    let (t, d) = (pretty(ty), pretty(target));
+    at(
+        target,
+        format!(
+            "`{t} as {d}`: a contribution goes into a collection of trait objects, and `{d}` is not one\n\
+             `contribute = [..]` takes `{t} as dyn Trait` (into `All<dyn Trait>`) or `{t}` (into `All<{t}>`); \
+             fix: write `{t} as dyn {d}` if `{d}` is a trait, or `{t}` alone"
+        ),
+    )
+}
+
+/// `contribute = [dyn Trait = Impl]`.
+pub(crate) fn contribute_alias(target: &syn::Type, ty: &syn::Type) -> syn::Error {
+    let (t, d) = (pretty(target), pretty(ty));
+    at(
+        ty,
+        format!(
+            "`{d} = {t}` is an alias, and `contribute = [..]` lists providers to build into collections\n\
+             fix: write `{t} as {d}`"
+        ),
+    )
+}
+
+/// `collect = [NotACollection]`.
+pub(crate) fn collect_not_a_collection(ty: &syn::Type) -> syn::Error {
+    let t = pretty(ty);
+    at(
+        ty,
+        format!(
+            "`{t}` is not a collection: `collect = [..]` declares the collections a module may use when \
+             nothing contributes to them, `All<T>` or `Keyed<T>`\n\
+             fix: write `All<{t}>` or `Keyed<{t}>`, or move `{t}` to `providers = [..]`"
+        ),
+    )
+}
+
+pub(crate) fn module_in_contribute(ty: &syn::Type, module: &syn::Ident, name: &str) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`{name}` is a module, and `contribute = [..]` of module `{module}` lists providers to build into collections\n\
+             fix: move `{name}` to `imports = [..]`; what it contributes and exports reaches `{module}` that way"
+        ),
+    )
+}
+
+/// A transient or request-scoped provider in `contribute = [..]`.
+pub(crate) fn contribution_not_singleton(
+    ty: &syn::Type,
+    life: Life,
+    into: &str,
+    module: &syn::Ident,
+) -> syn::Error {
+    let t = pretty(ty);
+    let why = match life {
+        Life::Request => "a request-scoped instance lives only as long as its request",
+        _ => "a transient is made anew for each dependant",
+    };
+    at(
+        ty,
+        format!(
+            "`{t}` is {}, and module `{module}` contributes it to `{into}`, a singleton built once for the app\n\
+             {why}, so a collection built once cannot hold it; fix: make `{t}` a singleton (remove `scope = ..` \
+             from its `#[injectable]` or `#[provider]`), or inject it where it is used instead of contributing it",
+            match life {
+                Life::Request => "request-scoped",
+                _ => "transient",
+            }
+        ),
+    )
+}
+
+/// One key contributed twice to a keyed collection a module sees.
+pub(crate) fn keyed_twice(
+    span: &syn::Type,
+    module: &syn::Ident,
+    coll: &str,
+    key: &str,
+    first: (&str, &str),
+    second: (&str, &str),
+) -> syn::Error {
+    let ((a, a_origin), (b, b_origin)) = (first, second);
+    at(
+        span,
+        format!(
+            "key \"{key}\" is contributed twice to `{coll}` in module `{module}`: by `{a}` of module `{a_origin}` \
+             and by `{b}` of module `{b_origin}`\n\
+             a keyed collection holds one contribution per key, and modkit does not pick one silently; \
+             fix: give one of them another key in its `contribute = [..]`, or keep one of the two out of \
+             `{module}` (do not export `{coll}` from its module, or do not import that module)"
+        ),
+    )
+}
+
+/// A provider depends on a collection nothing fills in its module, and the module did not declare it.
+pub(crate) fn collection_unfilled(
+    ty: &syn::Type,
+    module: &syn::Ident,
+    keyed: bool,
+    elem: &str,
+    provider: &str,
+) -> syn::Error {
+    let (coll, entry) = if keyed {
+        (
+            format!("Keyed<{elem}>"),
+            format!("\"key\" => Impl as {elem}"),
+        )
+    } else {
+        (format!("All<{elem}>"), format!("Impl as {elem}"))
+    };
+    at(
+        ty,
+        format!(
+            "`{provider}` depends on `{coll}`, and module `{module}` sees no contribution to it\n\
+             `{module}` neither contributes to `{coll}` nor imports a module that exports it, and an empty \
+             collection is allowed only where it is declared; fix: add `contribute = [{entry}]` to `{module}`, \
+             import the module that contributes and exports `{coll}`, or declare it empty with \
+             `collect = [{coll}]` on `{module}`"
+        ),
+    )
+}
+
+/// `exports = [All<T>]` in a module that sees no contribution to it and did not declare it.
+pub(crate) fn export_collection_unknown(ty: &syn::Type, module: &syn::Ident) -> syn::Error {
+    let t = pretty(ty);
+    at(
+        ty,
+        format!(
+            "module `{module}` exports `{t}`, and it sees no contribution to it\n\
+             a module exports its view of a collection: its own contributions and those its imports export; \
+             fix: contribute to it (`contribute = [..]`), import a module that exports `{t}`, or declare it \
+             with `collect = [{t}]` to export an empty one"
+        ),
+    )
+}
+
+/// A provider depends on a collection its module sees nothing in, and an import has one it
+/// keeps to itself.
+pub(crate) fn collection_not_exported(
+    ty: &syn::Type,
+    module: &syn::Ident,
+    coll: &str,
+    provider: &str,
+    keeper: &str,
+) -> syn::Error {
+    at(
+        ty,
+        format!(
+            "`{provider}` depends on `{coll}`, and module `{module}` sees no contribution to it\n\
+             the imported module `{keeper}` collects `{coll}` but does not export it, and a \
+             module's contributions are private unless it exports the collection; fix: add `{coll}` to \
+             `exports = [..]` of `{keeper}`"
         ),
     )
 }

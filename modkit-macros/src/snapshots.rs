@@ -334,3 +334,49 @@ fn derive_config() -> Snap<()> {
     insta::assert_snapshot!(unparse(&out)?);
     Ok(())
 }
+
+/// `DbModule` contributes `DbCheck` and exports its collection; `AppModule` imports it,
+/// contributes `AppCheck` and has a provider that injects the whole collection.
+#[test]
+fn join_contributions_own_and_imported() -> Snap<()> {
+    let check = |name: &str| {
+        let name = syn::Ident::new(name, proc_macro2::Span::call_site());
+        provider_payload(&injectable(quote!(), &quote!(pub struct #name;)))
+    };
+    let input = join_input(
+        quote!(contribute = [DbCheck as dyn Check], exports = [All<dyn Check>]),
+        &quote!(
+            pub struct DbModule;
+        ),
+        vec![Payload::Provider(check("DbCheck")?)],
+    )?;
+    let db = manifest(&crate::join::expand(input))?;
+    assert_eq!(db.collections.len(), 1, "{db:?}");
+    let health = injectable(
+        quote!(),
+        &quote! {
+            pub struct Health {
+                checks: Arc<All<dyn Check>>,
+            }
+        },
+    );
+    let input = join_input(
+        quote!(
+            imports = [DbModule],
+            providers = [Health],
+            contribute = [AppCheck as dyn Check]
+        ),
+        &quote!(
+            pub struct AppModule;
+        ),
+        vec![
+            Payload::Provider(provider_payload(&health)?),
+            Payload::Module(db),
+            Payload::Provider(check("AppCheck")?),
+        ],
+    )?;
+    let out = crate::join::expand(input);
+    assert!(!out.to_string().contains("compile_error"), "{out}");
+    insta::assert_snapshot!(unparse(&out)?);
+    Ok(())
+}

@@ -222,3 +222,56 @@ pub(crate) fn dep_aliases<T: ToTokens>(
 pub(crate) fn nat(p: &proc_macro2::TokenStream, k: usize) -> proc_macro2::TokenStream {
     (0..k).fold(quote::quote!(#p::Z), |acc, _| quote::quote!(#p::S<#acc>))
 }
+
+/// `All<T>` or `Keyed<T>` (modkit's collections, by the last segment's name): whether it is
+/// keyed, and `T`.
+pub(crate) fn collection_of(ty: &syn::Type) -> Option<(bool, syn::Type)> {
+    let syn::Type::Path(p) = ty else {
+        return None;
+    };
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    let keyed = match last.ident.to_string().as_str() {
+        "All" => false,
+        "Keyed" => true,
+        _ => return None,
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(elem)] => Some((keyed, elem.clone())),
+        _ => None,
+    }
+}
+
+/// How a collection's element type is identified: a trait object by the last segment of each
+/// bound (`dyn Plugin` for `dyn plugins::Plugin`), a path by its last segment, as written
+/// otherwise. Two spellings of one trait then name one collection across modules and crates.
+pub(crate) fn elem_key(ty: &syn::Type) -> String {
+    match ty {
+        syn::Type::TraitObject(obj) => {
+            let bounds: Vec<String> = obj
+                .bounds
+                .iter()
+                .map(|b| match b {
+                    syn::TypeParamBound::Trait(t) => {
+                        t.path.segments.last().map_or_else(|| pretty(t), pretty)
+                    }
+                    other => pretty(other),
+                })
+                .collect();
+            format!("dyn {}", bounds.join(" + "))
+        }
+        syn::Type::Group(g) => elem_key(&g.elem),
+        syn::Type::Paren(p) => elem_key(&p.elem),
+        _ => short_name(ty),
+    }
+}
+
+/// [`elem_key`] of an element type written as text (a dependency's spelling).
+pub(crate) fn elem_key_str(s: &str) -> String {
+    syn::parse_str::<syn::Type>(s).map_or_else(|_| s.to_owned(), |t| elem_key(&t))
+}

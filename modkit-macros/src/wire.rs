@@ -174,11 +174,15 @@ macro_rules! record {
         $tag:literal struct $name:ident {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty, )*
         }
+        $( optional {
+            $( $(#[$ometa:meta])* $opt:ident : $oty:ty, )*
+        } )?
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone)]
         pub(crate) struct $name {
             $( $(#[$fmeta])* pub(crate) $field: $ty, )*
+            $($( $(#[$ometa])* pub(crate) $opt: $oty, )*)?
         }
 
         impl Wire for $name {
@@ -187,11 +191,13 @@ macro_rules! record {
                 let paren = syn::parenthesized!(content in input);
                 tag(&content, $tag)?;
                 $( let mut $field: Option<$ty> = None; )*
+                $($( let mut $opt: $oty = Default::default(); )*)?
                 while !content.is_empty() {
                     let key = content.call(syn::Ident::parse_any)?;
                     content.parse::<syn::Token![=]>()?;
                     match key.to_string().as_str() {
                         $( stringify!($field) => $field = Some(Wire::read(&content)?), )*
+                        $($( stringify!($opt) => $opt = Wire::read(&content)?, )*)?
                         other => {
                             return Err(internal(
                                 key.span(),
@@ -205,6 +211,7 @@ macro_rules! record {
                         paren.span.join(),
                         concat!("missing field `", stringify!($field), "` in `", $tag, "`"),
                     ))?, )*
+                    $($( $opt, )*)?
                 })
             }
             fn write(&self, out: &mut TokenStream) {
@@ -216,6 +223,14 @@ macro_rules! record {
                         self.$field.write(&mut inner);
                     }
                 )*
+                // An optional field is written only when it is not empty: a payload that does
+                // not use it is the same as before the field existed.
+                $($(
+                    if !self.$opt.is_empty() {
+                        inner.extend(quote!($opt =));
+                        self.$opt.write(&mut inner);
+                    }
+                )*)?
                 out.extend(quote!((#inner)));
             }
         }
@@ -400,6 +415,8 @@ pub(crate) enum ExportSpec {
     Lookup(syn::Type),
     /// A trait object to find among the imports' exports by its spelling.
     Spelled(syn::Type),
+    /// A collection (`All<T>`, `Keyed<T>`): the module's view of it.
+    Collection(syn::Type),
 }
 
 impl Wire for ExportSpec {
@@ -413,6 +430,7 @@ impl Wire for ExportSpec {
             "import" => ExportSpec::Import(ty),
             "lookup" => ExportSpec::Lookup(ty),
             "spelled" => ExportSpec::Spelled(ty),
+            "collection" => ExportSpec::Collection(ty),
             _ => return Err(internal(kind.span(), "bad export entry")),
         };
         Ok(entry)
@@ -423,6 +441,7 @@ impl Wire for ExportSpec {
             ExportSpec::Import(t) => ("import", t),
             ExportSpec::Lookup(t) => ("lookup", t),
             ExportSpec::Spelled(t) => ("spelled", t),
+            ExportSpec::Collection(t) => ("collection", t),
         };
         let kind = syn::Ident::new(kind, Span::call_site());
         out.extend(quote!((#kind [#ty])));
@@ -453,6 +472,10 @@ record! {
         global: bool,
         /// `resolve = [Logger from LoggingModule]`: the import each colliding type is taken from.
         resolve: Vec<ResolveSpec>,
+        /// `contribute = [..]`: providers built into collections.
+        contribute: Vec<ContributionSpec>,
+        /// `collect = [..]`: collections the module declares, which may then be empty.
+        collect: Vec<CollectSpec>,
     }
 }
 
@@ -461,6 +484,28 @@ record! {
     "resolve" struct ResolveSpec {
         ty: syn::Type,
         import: syn::Type,
+    }
+}
+
+record! {
+    /// One `contribute = [..]` entry: a provider built into a collection.
+    "contrib" struct ContributionSpec {
+        /// The contributing provider (a struct or a `#[provider]` function), as listed.
+        ty: syn::Type,
+        /// `as dyn Trait`: the collection's element type; empty for the provider's own type.
+        into: Vec<syn::Type>,
+        /// `"key" =>`: its key in a `Keyed` collection; empty for an `All` list.
+        key: Vec<String>,
+    }
+}
+
+record! {
+    /// One `collect = [..]` entry: `All<T>` or `Keyed<T>`.
+    "collect" struct CollectSpec {
+        /// As written, for errors.
+        ty: syn::Type,
+        keyed: bool,
+        elem: syn::Type,
     }
 }
 
@@ -529,6 +574,37 @@ record! {
         needs_globals: bool,
         /// The module had errors of its own (already reported): its importers stay quiet.
         broken: bool,
+    }
+    optional {
+        /// The contributions each exported collection holds.
+        collections: Vec<ManifestCollection>,
+        /// The collections the module has and does not export (`All<dyn Check>`), for messages.
+        kept: Vec<String>,
+    }
+}
+
+record! {
+    /// An exported collection: which contributions it holds, in order.
+    "collection" struct ManifestCollection {
+        /// Its position among the module's exports.
+        k: usize,
+        items: Vec<ManifestContribution>,
+    }
+}
+
+record! {
+    /// One contribution in an exported collection.
+    "contribution" struct ManifestContribution {
+        /// Unique per contribution: a hash of the contributing module's id and the provider's key.
+        id: String,
+    }
+    optional {
+        /// Its key in a `Keyed` collection; empty in an `All` list.
+        key: Vec<String>,
+        /// In a `Keyed` collection, the contributing provider and its module, for the message
+        /// of a key given twice; empty in an `All` list (every importer's manifest lists every
+        /// contribution it hands on, so an item is kept short).
+        who: Vec<String>,
     }
 }
 
@@ -670,6 +746,15 @@ mod tests {
             global_exports: vec![],
             needs_globals: true,
             broken: true,
+            collections: vec![ManifestCollection {
+                k: 0,
+                items: vec![ManifestContribution {
+                    id: "0123456789abcdef".into(),
+                    key: vec!["db".into()],
+                    who: vec!["DbCheck".into(), "DbModule".into()],
+                }],
+            }],
+            kept: vec!["Keyed<dyn Route>".into()],
         }
     }
 
@@ -725,7 +810,29 @@ mod tests {
                 ty: syn::parse_quote!(Logger),
                 import: syn::parse_quote!(log::LoggingModule),
             }],
+            contribute: vec![ContributionSpec {
+                ty: syn::parse_quote!(DbCheck),
+                into: vec![syn::parse_quote!(dyn Check)],
+                key: vec!["db".into()],
+            }],
+            collect: vec![CollectSpec {
+                ty: syn::parse_quote!(All<dyn Check>),
+                keyed: false,
+                elem: syn::parse_quote!(dyn Check),
+            }],
         });
+    }
+
+    /// An optional field is left out when empty, and read back as empty when absent: payloads
+    /// that do not use it are the tokens they were before it existed.
+    #[test]
+    fn an_empty_optional_field_is_not_written() {
+        let mut m = manifest();
+        m.collections.clear();
+        let ts = m.to_token_stream().to_string();
+        assert!(!ts.contains("collections"), "{ts}");
+        let back: Manifest = syn::parse2(m.to_token_stream()).unwrap();
+        assert!(back.collections.is_empty());
     }
 
     #[test]

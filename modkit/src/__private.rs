@@ -12,6 +12,9 @@ pub use crate::build::{
     AnyModule, BoxFuture, BuildCtx, BuildFn, BuildSyncFn, NoAsync, SharedModule, SyncBuildable,
     erased,
 };
+pub use crate::collect::build::{
+    all as collect_all, all_extend, keyed as collect_keyed, keyed_extend,
+};
 #[cfg(feature = "config")]
 pub use crate::config::{
     Checks, Config, Field, Probe, Schema, ShowDebug, ShowNothing, ShowToml, Shown, probe, read_as,

@@ -8,7 +8,8 @@
 //!
 //! - [`#[injectable]`](macro@injectable) on a struct: its `Arc<T>` fields are its dependencies.
 //! - [`#[provider]`](macro@provider) on a function: a factory, also `async` and fallible.
-//! - [`#[module]`](macro@module) on a struct: `imports`, `providers`, `values`, `exports`.
+//! - [`#[module]`](macro@module) on a struct: `imports`, `providers`, `values`, `exports`,
+//!   `contribute` (collections many modules fill: [`All`], [`Keyed`]).
 //! - [`App`]: builds a root module and everything it imports, each module once, runs the
 //!   lifecycle hooks, resolves singletons and transients; [`Scope`]: a request scope, owned and
 //!   shareable, seeded with values of the unit of work through [`ScopeBuilder`].
@@ -69,6 +70,7 @@
 pub mod __private;
 mod app;
 mod build;
+mod collect;
 #[cfg(feature = "config")]
 pub mod config;
 mod error;
@@ -85,6 +87,7 @@ mod scope;
 mod values;
 
 pub use app::{App, AppBuilder, Building};
+pub use collect::{All, Keyed};
 #[cfg(feature = "config")]
 pub use config::Config;
 pub use error::{BoxError, BuildError, HookError, ShutdownError, Stage};
@@ -180,8 +183,18 @@ pub use scope::{OpensScope, Scope, ScopeBuilder};
 /// - `exports`: what importers of this module see: its own providers (factories by function
 ///   name, bindings and aliases by `dyn Trait`), values and seeds, types one of its imports
 ///   exports (a re-export), or a whole imported module (re-exports everything it exports).
+///   `All<T>` or `Keyed<T>` exports the module's view of that collection (see `contribute`).
 /// - `global`: the module's exported singletons reach every module of an app that contains it,
 ///   without an import (see the example below).
+/// - `resolve = [T from Import]`: where two imports export `T` from two providers, the module
+///   takes `Import`'s.
+/// - `contribute`: providers built into collections many modules fill: `Impl as dyn Trait`
+///   (into [`All<dyn Trait>`](All)), `"key" => Impl as dyn Trait` (into
+///   [`Keyed<dyn Trait>`](Keyed)) or `Impl` (into `All<Impl>`). A module sees its own
+///   contributions and those its imports export; the order is the imports' (in `imports` order),
+///   then its own. Contributions are singletons, built once each.
+/// - `collect`: collections the module may use when nothing contributes to them
+///   (`collect = [All<dyn Trait>]`): an empty collection is allowed only where declared.
 /// - `crate = path`: where the `modkit` crate is, when renamed.
 ///
 /// Rules:
@@ -298,6 +311,9 @@ pub use scope::{OpensScope, Scope, ScopeBuilder};
 /// - a binding to a type that is not a trait object, or whose type does not implement the
 ///   trait; an alias whose target is not one of the module's providers; exporting the concrete
 ///   type of a binding;
+/// - a key contributed twice to a [`Keyed`] collection a module sees (naming both
+///   contributors), a transient or request-scoped contribution, a provider depending on a
+///   collection its module sees nothing in and did not declare in `collect`;
 /// - malformed arguments: unknown or repeated keys (the message lists the valid ones), a value
 ///   that is not a bracketed list, an entry that is not a path, a module with fields or generic
 ///   parameters, `#[module]` on an enum.

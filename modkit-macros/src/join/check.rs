@@ -5,8 +5,8 @@
 use quote::quote;
 
 use super::model::{
-    Edge, Export, Hint, Identity, Import, ImportId, Local, LocalId, LocalKind, Model, Seen, SeenId,
-    base_of,
+    Collection, Edge, Export, Hint, Identity, Import, ImportId, ItemSource, Local, LocalId,
+    LocalKind, Model, Seen, SeenId, base_of,
 };
 use crate::diag;
 use crate::util::{generic_args, pretty, same_tokens, short_name};
@@ -24,12 +24,15 @@ pub(crate) fn check(spec: &Spec, payloads: Vec<Payload>, errors: &mut Vec<syn::E
         wanted: Vec::new(),
         late_wanted: Vec::new(),
         edges: None,
+        collections: Vec::new(),
     };
     locals(spec, &mut payloads, &mut model, errors);
     imports(spec, &mut payloads, &mut model, errors);
     seen(spec, &mut model, errors);
+    super::collections::contributions(spec, &mut payloads, &mut model, errors);
     hints(spec, &mut model);
     exports(spec, &mut payloads, &mut model, errors);
+    super::collections::unfilled(spec, &model, errors);
     globals(&mut model);
     if errors.is_empty() {
         // Two global modules imported side by side already collide as imports.
@@ -63,6 +66,17 @@ fn edges(model: &Model) -> Option<Vec<Vec<Edge>>> {
                 Some(Vec::new())
             }
             LocalKind::Alias(t) => Some(vec![Edge::Local(t)]),
+            LocalKind::Collection(c) => Some(
+                model
+                    .collection(c)
+                    .items
+                    .iter()
+                    .filter_map(|i| match i.source {
+                        ItemSource::Own(l) => Some(Edge::Local(l)),
+                        ItemSource::Import { .. } => None,
+                    })
+                    .collect(),
+            ),
         })
         .collect()
 }
@@ -114,7 +128,10 @@ fn globals(model: &mut Model) {
         }
         for (k, d) in l.deps.iter().enumerate() {
             let base = d.base().unwrap_or(&d.spelling);
-            if bases.contains(&base) || known.contains(&d.spelling) {
+            // A collection (`All<dyn T>`) is the collections' business, filled or not.
+            let collection = syn::parse_str::<syn::Type>(&d.spelling)
+                .is_ok_and(|t| crate::util::collection_of(&t).is_some());
+            if collection || bases.contains(&base) || known.contains(&d.spelling) {
                 continue;
             }
             found.push(global_local(&l.ty, LocalId(i), k, d));
@@ -194,6 +211,7 @@ fn global_local(ty: &syn::Type, of: LocalId, k: usize, d: &Dep) -> Local {
         hooks: false,
         deps: Vec::new(),
         global_of: Some((of, k)),
+        contributes: false,
     }
 }
 
@@ -256,6 +274,7 @@ fn locals(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut 
             hooks: false,
             deps: Vec::new(),
             global_of: None,
+            contributes: false,
         };
         push_local(model, local, module, errors);
     }
@@ -286,6 +305,7 @@ fn supplied(v: &syn::Type, kind: LocalKind) -> Local {
         hooks: false,
         deps: Vec::new(),
         global_of: None,
+        contributes: false,
     }
 }
 
@@ -340,6 +360,7 @@ fn built(spec: &Spec, ty: &syn::Type, bind: Option<&syn::Type>, p: &ProviderPayl
         hooks: p.hooks,
         deps: p.deps.clone(),
         global_of: None,
+        contributes: false,
     }
 }
 
@@ -387,6 +408,10 @@ fn seen(spec: &Spec, model: &mut Model, errors: &mut Vec<syn::Error>) {
     let mut used = vec![false; spec.resolve.len()];
     for (j, import) in model.imports.iter().enumerate() {
         for e in &import.manifest.exports {
+            // Collections are gathered, not seen: two imports may both export one.
+            if Collection::is_key(&e.key) {
+                continue;
+            }
             let id = Identity::from(e);
             if model.locals.iter().any(|l| l.id.same_type(&id)) {
                 continue;
@@ -528,11 +553,21 @@ fn exports(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut
                 Some(x) => push(&mut out, x),
                 None => errors.push(diag::export_dyn_unknown(ty, &spec.name)),
             },
+            ExportSpec::Collection(ty) => match super::collections::export_of(model, ty) {
+                Some(l) => push(&mut out, Export::Local(l)),
+                None => errors.push(diag::export_collection_unknown(ty, &spec.name)),
+            },
             ExportSpec::Import(ty) => {
-                let Some(import) = model.imports.iter().find(|i| same_tokens(&i.ty, ty)) else {
+                let Some(j) = model.imports.iter().position(|i| same_tokens(&i.ty, ty)) else {
                     continue;
                 };
+                let import = &model.imports[j];
                 for me in &import.manifest.exports {
+                    if Collection::is_key(&me.key) {
+                        let import = ImportId(j);
+                        push(&mut out, Export::Collection { import, k: me.k });
+                        continue;
+                    }
                     let id = Identity::from(me);
                     if let Some(x) = find(model, &id) {
                         push(&mut out, x);
@@ -568,6 +603,26 @@ fn exports(spec: &Spec, payloads: &mut Payloads, model: &mut Model, errors: &mut
             },
         }
     }
+    // A collection the module exports itself hands on everything a re-exported import's would.
+    let own: Vec<&str> = out
+        .iter()
+        .filter_map(|e| match *e {
+            Export::Local(l) if matches!(model.local(l).kind, LocalKind::Collection(_)) => {
+                Some(model.local(l).id.key.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    let handed_on = |e: &Export| match *e {
+        Export::Collection { import, k } => model
+            .import(import)
+            .manifest
+            .exports
+            .iter()
+            .any(|x| x.k == k && own.contains(&x.key.as_str())),
+        _ => false,
+    };
+    let out = out.into_iter().filter(|e| !handed_on(e)).collect();
     model.exports = out;
 }
 
@@ -625,6 +680,8 @@ mod tests {
             config: Vec::new(),
             global: false,
             resolve: Vec::new(),
+            contribute: Vec::new(),
+            collect: Vec::new(),
         }
     }
 
@@ -704,6 +761,8 @@ mod tests {
             global_exports: Vec::new(),
             needs_globals: false,
             broken: false,
+            collections: Vec::new(),
+            kept: Vec::new(),
         }
     }
 

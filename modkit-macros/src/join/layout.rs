@@ -3,7 +3,9 @@
 //! typed, which request cell each request-scoped provider uses, which values and seeds the graph
 //! below it declares, and whether it builds asynchronously.
 
-use super::model::{Edge, Export, Identity, ImportId, LocalId, LocalKind, Model, SeenId};
+use super::model::{
+    Collection, Edge, Export, Identity, ImportId, ItemSource, LocalId, LocalKind, Model, SeenId,
+};
 use crate::wire::{Life, Spec};
 
 /// Where a value the graph declares is declared.
@@ -265,4 +267,29 @@ fn first_async(model: &Model) -> FirstAsync {
         Some(j) => FirstAsync::Import(ImportId(j)),
         None => FirstAsync::None,
     }
+}
+
+/// The import collection a module's collection is, whole and in order, when it has no
+/// contribution of its own and all come from one import's collection: the module then hands
+/// that `Arc` on instead of building a copy.
+pub(crate) fn reused(model: &Model, c: &Collection) -> Option<(ImportId, usize)> {
+    let first = c.items.iter().find_map(|it| match it.source {
+        ItemSource::Import { import, k, .. } => Some((import, k)),
+        ItemSource::Own(_) => None,
+    });
+    let (j, k) = first.or(c.via)?;
+    let n = model
+        .import(j)
+        .manifest
+        .collections
+        .iter()
+        .find(|x| x.k == k)?
+        .items
+        .len();
+    let whole = c.items.len() == n
+        && c.items
+            .iter()
+            .enumerate()
+            .all(|(i, it)| it.source == ItemSource::Import { import: j, k, i });
+    whole.then_some((j, k))
 }

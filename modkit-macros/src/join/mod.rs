@@ -7,6 +7,7 @@
 //! failed, so that one mistake is one error.
 
 mod check;
+mod collections;
 pub(crate) mod expand;
 mod layout;
 pub(crate) mod model;

@@ -97,6 +97,64 @@ pub(crate) enum LocalKind {
     /// An export of a global module that a provider depends on and that nothing the module sees
     /// provides: taken from the global module (inferred from the type) at build.
     Global,
+    /// A collection the module sees (`All<T>`, `Keyed<T>`), built from its contributions.
+    Collection(CollectionId),
+}
+
+/// A collection of the module, by its position in [`Model::collections`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CollectionId(pub(crate) usize);
+
+/// Where a contribution in a module's collection comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ItemSource {
+    /// One of the module's own `contribute = [..]` entries (a local provider).
+    Own(LocalId),
+    /// The `i`-th contribution of the collection import `import` exports at position `k`.
+    Import {
+        import: ImportId,
+        k: usize,
+        i: usize,
+    },
+}
+
+/// One contribution in a collection.
+pub(crate) struct Item {
+    /// Unique per contribution (see the manifest's `ManifestContribution::id`).
+    pub(crate) id: String,
+    /// The contributing provider and its module, for messages.
+    pub(crate) name: String,
+    pub(crate) origin: String,
+    /// Its key, in a keyed collection.
+    pub(crate) key: Option<String>,
+    pub(crate) source: ItemSource,
+}
+
+/// A collection the module sees: contributions of its imports, in import order, then its own.
+pub(crate) struct Collection {
+    pub(crate) keyed: bool,
+    /// The element type as spelled (`dyn HealthCheck`): with `keyed`, what identifies it.
+    pub(crate) elem: String,
+    /// The element type, when the module spells it (its own contribution, `collect = [..]`).
+    pub(crate) named: Option<TokenStream>,
+    /// Otherwise the import (and its export position) the module names the collection through.
+    pub(crate) via: Option<(ImportId, usize)>,
+    pub(crate) items: Vec<Item>,
+}
+
+impl Collection {
+    /// `all:dyn HealthCheck`: the identity key of a collection.
+    pub(crate) fn key_of(keyed: bool, elem: &str) -> String {
+        format!("{}:{elem}", if keyed { "keyed" } else { "all" })
+    }
+    /// `All<dyn HealthCheck>`: how a dependency on it is spelled.
+    pub(crate) fn spelling_of(keyed: bool, elem: &str) -> String {
+        format!("{}<{elem}>", if keyed { "Keyed" } else { "All" })
+    }
+    /// Whether an identity key names a collection.
+    pub(crate) fn is_key(key: &str) -> bool {
+        key.starts_with("all:") || key.starts_with("keyed:")
+    }
 }
 
 /// One provider of the module.
@@ -126,6 +184,8 @@ pub(crate) struct Local {
     /// A global's export: the provider and the position of the dependency it stands for (its
     /// type is inferred from that provider's argument list).
     pub(crate) global_of: Option<(LocalId, usize)>,
+    /// A `contribute = [..]` entry: built into a collection, resolvable by nobody on its own.
+    pub(crate) contributes: bool,
 }
 
 impl Local {
@@ -187,6 +247,12 @@ pub(crate) enum Hint {
 pub(crate) enum Export {
     Local(LocalId),
     Seen(SeenId),
+    /// The collection import `import` exports at position `k`, handed on as it is (a re-exported
+    /// import: the module's own contributions stay private).
+    Collection {
+        import: ImportId,
+        k: usize,
+    },
 }
 
 /// The checked module.
@@ -203,6 +269,8 @@ pub(crate) struct Model {
     /// Every local's dependency edges, in field order, when the macro can tell them (see
     /// `check::edges`); `None` leaves them to the compiler.
     pub(crate) edges: Option<Vec<Vec<Edge>>>,
+    /// The collections the module sees.
+    pub(crate) collections: Vec<Collection>,
 }
 
 /// A dependency edge of a local provider.
@@ -275,6 +343,9 @@ impl Model {
     pub(crate) fn seen(&self, id: SeenId) -> &Seen {
         &self.seen[id.0]
     }
+    pub(crate) fn collection(&self, id: CollectionId) -> &Collection {
+        &self.collections[id.0]
+    }
     /// Every local provider with its id.
     pub(crate) fn locals(&self) -> impl Iterator<Item = (LocalId, &Local)> {
         self.locals.iter().enumerate().map(|(i, l)| (LocalId(i), l))
@@ -296,6 +367,7 @@ impl Model {
                     let s = self.seen(n);
                     (s.life == Life::Singleton).then(|| s.id.clone())
                 }
+                Export::Collection { .. } => None,
             })
             .collect()
     }

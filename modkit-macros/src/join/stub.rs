@@ -89,6 +89,8 @@ pub(crate) fn broken_companion(spec: &Spec) -> TokenStream {
         global_exports: Vec::new(),
         needs_globals: false,
         broken: true,
+        collections: Vec::new(),
+        kept: Vec::new(),
     };
     crate::join::expand::companion_of(spec, &manifest)
 }

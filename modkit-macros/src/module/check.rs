@@ -32,6 +32,8 @@ pub(super) fn item_shape(input: &syn::DeriveInput, errors: &mut Vec<syn::Error>)
 pub(super) struct Links {
     pub(super) providers: Vec<TokenStream>,
     pub(super) imports: Vec<TokenStream>,
+    /// One per `contribute = [..]` entry, in order.
+    pub(super) contributions: Vec<TokenStream>,
     /// One per `ExportSpec::Lookup`, in order.
     pub(super) lookups: Vec<TokenStream>,
     pub(super) exports: Vec<ExportSpec>,
@@ -59,13 +61,38 @@ pub(super) fn check_lists(args: &Args, name: &syn::Ident, errors: &mut Vec<syn::
     // The config is a provider of the module: it may be exported.
     let provided: Vec<&syn::Type> = provided.into_iter().chain(&args.config).collect();
     let imports = check_imports(args, name, errors);
+    let contributions = check_contributions(args, name, errors);
     let (exports, lookups) = check_exports(args, &provided, name, errors);
     Links {
         providers,
         imports,
+        contributions,
         lookups,
         exports,
     }
+}
+
+/// `contribute = [..]`: the links of the contributing providers; one entry listed twice.
+fn check_contributions(
+    args: &Args,
+    name: &syn::Ident,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<TokenStream> {
+    let mut links = Vec::new();
+    for (i, c) in args.contribute.iter().enumerate() {
+        let same = |d: &crate::wire::ContributionSpec| {
+            same_tokens(&d.ty, &c.ty)
+                && d.into.len() == c.into.len()
+                && d.into.iter().zip(&c.into).all(|(a, b)| same_tokens(a, b))
+                && d.key == c.key
+        };
+        if args.contribute[..i].iter().any(same) {
+            errors.push(diag::module_listed_twice(&c.ty, "contribute", name));
+            continue;
+        }
+        links.push(link(&c.ty, "contribute", errors));
+    }
+    links
 }
 
 /// `providers = [..]`, `values = [..]` and `seeds = [..]`: the links of the providers.
@@ -135,6 +162,8 @@ fn check_exports(
             exports.push(ExportSpec::Provider(ty.clone()));
         } else if args.imports.iter().any(|t| same_tokens(t, ty)) {
             exports.push(ExportSpec::Import(ty.clone()));
+        } else if crate::util::collection_of(ty).is_some() {
+            exports.push(ExportSpec::Collection(ty.clone()));
         } else if matches!(ty, syn::Type::TraitObject(_)) {
             exports.push(ExportSpec::Spelled(ty.clone()));
         } else if let Some(p) = args.providers.iter().find_map(|p| match p {

@@ -20,6 +20,7 @@ pub(super) fn module(
     let Links {
         providers,
         imports,
+        contributions,
         lookups,
         exports,
     } = links;
@@ -56,6 +57,8 @@ pub(super) fn module(
             .collect(),
         global: args.global,
         resolve: args.resolve.clone(),
+        contribute: args.contribute.clone(),
+        collect: args.collect.clone(),
     };
     if !errors.is_empty() {
         return fallback(errors, input, &spec);
@@ -66,6 +69,7 @@ pub(super) fn module(
     let mut chain: Vec<TokenStream> = Vec::new();
     chain.extend(providers);
     chain.extend(imports);
+    chain.extend(contributions);
     chain.extend(lookups);
     let join = quote!(#krate::__private::__join);
     let chain = crate::chain::start(&chain, &join, &spec);

@@ -5,7 +5,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 
 use crate::diag;
-use crate::wire::ProviderSpec;
+use crate::wire::{CollectSpec, ContributionSpec, ProviderSpec};
 
 const KEYS: &[&str] = &[
     "imports",
@@ -18,6 +18,8 @@ const KEYS: &[&str] = &[
     "crate",
     "global",
     "resolve",
+    "contribute",
+    "collect",
 ];
 
 /// One entry of a list: `Type`, `Type as dyn Trait` (a binding), `dyn Trait = Type` (an alias)
@@ -53,6 +55,28 @@ impl Parse for ListEntry {
     }
 }
 
+/// One entry of `contribute = [..]`: `["key" =>] Provider [as dyn Trait]`.
+struct ContribEntry {
+    key: Option<syn::LitStr>,
+    entry: ListEntry,
+}
+
+impl Parse for ContribEntry {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let key = if input.peek(syn::LitStr) {
+            let key: syn::LitStr = input.parse()?;
+            input.parse::<syn::Token![=>]>()?;
+            Some(key)
+        } else {
+            None
+        };
+        Ok(ContribEntry {
+            key,
+            entry: input.parse()?,
+        })
+    }
+}
+
 /// `key = [..]` or `crate = path`, as written.
 struct Entry {
     key: syn::Ident,
@@ -61,6 +85,8 @@ struct Entry {
 
 enum Value {
     List(Punctuated<ListEntry, syn::Token![,]>),
+    /// `contribute = [..]`.
+    Contribs(Punctuated<ContribEntry, syn::Token![,]>),
     Path(syn::Path),
     /// `config = Type`.
     Type(syn::Type),
@@ -94,6 +120,10 @@ impl Parse for RawArgs {
                 input.parse::<syn::Token![,]>()?;
                 continue;
             }
+            if key == "global" {
+                let value = up_to_comma(input)?;
+                return Err(diag::module_flag_with_value(&key, &value));
+            }
             if !input.peek(syn::Token![=]) {
                 return Err(diag::module_expected_eq(&key));
             }
@@ -115,6 +145,13 @@ impl Parse for RawArgs {
                     input
                         .parse()
                         .map_err(|e| diag::module_expected_name(e.span()))?,
+                )
+            } else if key == "contribute" && input.peek(syn::token::Bracket) {
+                let content;
+                syn::bracketed!(content in input);
+                Value::Contribs(
+                    Punctuated::parse_terminated(&content)
+                        .map_err(|e| diag::module_expected_contribution(e.span()))?,
                 )
             } else if input.peek(syn::token::Bracket) {
                 let content;
@@ -173,6 +210,10 @@ pub(super) struct Args {
     /// `resolve = [Logger from LoggingModule]`: which import's provider the module takes where
     /// two imports export one type.
     pub(super) resolve: Vec<crate::wire::ResolveSpec>,
+    /// `contribute = [..]`: providers built into collections.
+    pub(super) contribute: Vec<ContributionSpec>,
+    /// `collect = [..]`: collections declared (they may be empty).
+    pub(super) collect: Vec<CollectSpec>,
 }
 
 /// The entries of a list that takes plain types only.
@@ -254,6 +295,62 @@ fn provider_entries(
     out
 }
 
+fn contributions(
+    list: Punctuated<ContribEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<ContributionSpec> {
+    let mut out = Vec::new();
+    for ContribEntry { key, entry } in list {
+        let into = match entry.tail {
+            None => Vec::new(),
+            Some((Tail::As, target)) if matches!(target, syn::Type::TraitObject(_)) => {
+                vec![target]
+            }
+            Some((Tail::As, target)) => {
+                errors.push(diag::contribute_not_dyn(&target, &entry.ty));
+                continue;
+            }
+            Some((Tail::Eq, target)) => {
+                errors.push(diag::contribute_alias(&target, &entry.ty));
+                continue;
+            }
+            Some((Tail::From, target)) => {
+                errors.push(diag::module_tail_outside_providers(
+                    &target,
+                    "from",
+                    "contribute",
+                    &entry.ty,
+                ));
+                continue;
+            }
+        };
+        out.push(ContributionSpec {
+            ty: entry.ty,
+            into,
+            key: key.iter().map(syn::LitStr::value).collect(),
+        });
+    }
+    out
+}
+
+/// `collect = [All<T>, Keyed<T>]`.
+fn collections(
+    list: Punctuated<ListEntry, syn::Token![,]>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<CollectSpec> {
+    plain("collect", list, errors)
+        .into_iter()
+        .filter_map(|ty| {
+            if let Some((keyed, elem)) = crate::util::collection_of(&ty) {
+                Some(CollectSpec { ty, keyed, elem })
+            } else {
+                errors.push(diag::collect_not_a_collection(&ty));
+                None
+            }
+        })
+        .collect()
+}
+
 pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args {
     let mut args = Args::default();
     let mut seen: Vec<String> = Vec::new();
@@ -275,6 +372,8 @@ pub(super) fn validate_args(raw: RawArgs, errors: &mut Vec<syn::Error>) -> Args 
             ("name", Value::Str(n)) => args.name = Some(n),
             ("global", Value::Flag) => args.global = true,
             ("resolve", Value::List(l)) => args.resolve = resolve_entries(l, errors),
+            ("contribute", Value::Contribs(l)) => args.contribute = contributions(l, errors),
+            ("collect", Value::List(l)) => args.collect = collections(l, errors),
             _ => errors.push(diag::module_unknown_key(&key, KEYS)),
         }
     }

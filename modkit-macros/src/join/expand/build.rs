@@ -146,6 +146,10 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
         let config_name = &c.name;
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.config::<#ty>(#config_name)); });
     }
+    if let LocalKind::Collection(c) = l.kind {
+        let v = super::collections::value(cx, c, false);
+        return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
+    }
     let call = if l.is_async {
         let construct =
             quote_spanned!(ty.span()=> <#ty as #p::ConstructAsync<#name, _>>::construct);
@@ -233,6 +237,11 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
         return quote!(let #var = __modkit_ctx.config::<#ty>(#config_name););
+    }
+    if let LocalKind::Collection(c) = l.kind {
+        let (p, provided) = (&cx.p, &l.provided);
+        let v = super::collections::value(cx, c, true);
+        return quote!(let #var: #p::Arc<#provided> = #v;);
     }
     let args = crate::util::arg_list(&edges.iter().map(|e| arg(cx, e)).collect::<Vec<_>>());
     let provided = &l.provided;

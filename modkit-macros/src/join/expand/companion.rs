@@ -34,6 +34,23 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
                     life: l.life,
                 }
             }
+            Export::Collection { import, k: at } => {
+                let m = &model.import(import).manifest;
+                // The check found the export at `at` (`Export::Collection` is made from it).
+                let e = m.exports.iter().find(|e| e.k == at).cloned();
+                let mut e = e.unwrap_or_else(|| ManifestExport {
+                    k,
+                    key: String::new(),
+                    name: String::new(),
+                    exact: false,
+                    spelling: String::new(),
+                    origin_id: m.id.clone(),
+                    origin: m.name.clone(),
+                    life: crate::wire::Life::Singleton,
+                });
+                e.k = k;
+                e
+            }
             Export::Seen(n) => {
                 let s = model.seen(n);
                 ManifestExport {
@@ -105,6 +122,8 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
             .collect(),
         needs_globals: layout.needs_globals(),
         broken: false,
+        collections: super::collections::manifest(cx),
+        kept: super::collections::kept(cx),
     };
     emit(spec, &manifest)
 }

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::Ctx;
 use crate::join::layout::ValueSource;
-use crate::join::model::{Export, Seen, SeenId};
+use crate::join::model::{Export, LocalKind, Seen, SeenId};
 use crate::wire::Life;
 
 pub(super) fn exports(cx: &Ctx<'_>) -> TokenStream {
@@ -31,11 +31,14 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
         ..
     } = cx;
     let (ty, life, get, get_in) = match export {
+        Export::Collection { import, k: at } => {
+            return super::collections::export_at(cx, k, import, at);
+        }
         Export::Local(i) => {
             let l = model.local(i);
             let t = &l.provided;
             (
-                t.clone(),
+                collection_ty(cx, l.kind).unwrap_or_else(|| t.clone()),
                 l.life,
                 quote!(<Self as #p::Resolve<#t>>::get(self)),
                 quote!(<Self as #p::Resolve<#t>>::get_in(self, __modkit_c)),
@@ -76,6 +79,14 @@ fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {
             type Life = #life;
             #method
         }
+    }
+}
+
+/// A collection the module names through an import, as the importer `__I` does.
+fn collection_ty(cx: &Ctx<'_>, kind: LocalKind) -> Option<TokenStream> {
+    match kind {
+        LocalKind::Collection(c) => super::collections::ty(cx, c, &quote!(__I)),
+        _ => None,
     }
 }
 

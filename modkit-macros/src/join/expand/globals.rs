@@ -29,6 +29,7 @@ fn global_exports(cx: &Ctx<'_>) -> TokenStream {
         let life = match *e {
             Export::Local(i) => model.local(i).life,
             Export::Seen(n) => model.seen(n).life,
+            Export::Collection { .. } => return None,
         };
         (life == Life::Singleton).then(|| {
             let k = crate::util::position(p, k);

@@ -47,6 +47,17 @@ fn deps_of(cx: &Ctx<'_>, l: &Local) -> TokenStream {
             let t = t.0;
             quote!(&[#krate::info::DepInfo::new(#tn, #module_name, ::core::option::Option::Some(#t))])
         }
+        LocalKind::Collection(c) => {
+            let infos = model.collection(c).items.iter().filter_map(|it| {
+                let crate::join::model::ItemSource::Own(t) = it.source else {
+                    return None;
+                };
+                let tn = &model.local(t).name;
+                let t = t.0;
+                Some(quote!(#krate::info::DepInfo::new(#tn, #module_name, ::core::option::Option::Some(#t))))
+            });
+            quote!(&[#(#infos),*])
+        }
     }
 }
 
@@ -87,6 +98,13 @@ pub(super) fn module_impl(cx: &Ctx<'_>, build_fn: &TokenStream) -> TokenStream {
             Export::Seen(s) => {
                 let s = model.seen(s);
                 (&s.name, &s.origin)
+            }
+            Export::Collection { import, k } => {
+                let m = &model.import(import).manifest;
+                match m.exports.iter().find(|e| e.k == k) {
+                    Some(e) => (&e.name, &e.origin),
+                    None => (&m.name, &m.name),
+                }
             }
         };
         quote!(#krate::info::ExportInfo::new(#n, #o))

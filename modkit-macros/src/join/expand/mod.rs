@@ -2,6 +2,7 @@
 //! per kind of generated item.
 
 mod build;
+mod collections;
 mod companion;
 mod exports;
 mod globals;

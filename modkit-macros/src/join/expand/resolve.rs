@@ -11,14 +11,16 @@ use crate::wire::Life;
 
 pub(super) fn resolves(cx: &Ctx<'_>) -> TokenStream {
     // A global's export in a module built directly is an argument only (its type unnamed);
-    // through the builder, one impl per type, whichever providers depend on it.
+    // through the builder, one impl per type, whichever providers depend on it. A contribution
+    // is reached through its collection only.
     let locals = (cx.model.locals())
         .filter(|&(i, l)| {
-            l.kind != LocalKind::Global
-                || (!cx.layout.direct
-                    && !cx.model.locals[..i.0]
-                        .iter()
-                        .any(|g| g.kind == LocalKind::Global && g.id.spelling == l.id.spelling))
+            !l.contributes
+                && (l.kind != LocalKind::Global
+                    || (!cx.layout.direct
+                        && !cx.model.locals[..i.0].iter().any(|g| {
+                            g.kind == LocalKind::Global && g.id.spelling == l.id.spelling
+                        })))
         })
         .map(|(i, _)| local(cx, i));
     let seen = cx.model.seens().map(|(n, _)| seen(cx, n));

@@ -92,12 +92,17 @@ pub(super) fn bindings(cx: &Ctx<'_>) -> TokenStream {
             };
             let bounds = &obj.bounds;
             let (imp, dy) = (pretty(&l.ty), pretty(&l.spelled));
+            let (how, other) = if l.contributes {
+                ("contributed", "contribute another provider as")
+            } else {
+                ("bound", "bind another provider to")
+            };
             let msg = format!(
-                "`{{Self}}` is bound as `{dy}` in module `{module_name}`, and it does not implement all of `{}`",
+                "`{{Self}}` is {how} as `{dy}` in module `{module_name}`, and it does not implement all of `{}`",
                 pretty(bounds)
             );
             let label = format!("`{imp} as {dy}` needs `{imp}: {}`", pretty(bounds));
-            let note = format!("fix: implement the trait for `{imp}`, or bind another provider to `{dy}`");
+            let note = format!("fix: implement the trait for `{imp}`, or {other} `{dy}`");
             let provided = &l.provided;
             Some(quote_spanned! {l.ty.span()=>
                 #[doc(hidden)]

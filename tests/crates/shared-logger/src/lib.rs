@@ -33,3 +33,26 @@ pub struct Formatter {
 /// Provides and exports [`SharedLogger`]; keeps [`Formatter`] private.
 #[module(providers = [SharedLogger, Formatter], exports = [SharedLogger])]
 pub struct SharedLoggerModule;
+
+/// A plugin point: other crates contribute to `All<dyn Plugin>` and gather it.
+pub trait Plugin: Send + Sync {
+    /// The plugin's name.
+    fn name(&self) -> &'static str;
+}
+
+/// A plugin that logs through [`SharedLogger`].
+#[injectable]
+pub struct LogPlugin {
+    /// The logger it writes to.
+    pub logger: Arc<SharedLogger>,
+}
+
+impl Plugin for LogPlugin {
+    fn name(&self) -> &'static str {
+        "log"
+    }
+}
+
+/// Contributes [`LogPlugin`] to `All<dyn Plugin>` and exports the collection.
+#[module(imports = [SharedLoggerModule], contribute = [LogPlugin as dyn Plugin], exports = [modkit::All<dyn Plugin>])]
+pub struct PluginModule;

@@ -1,11 +1,11 @@
-// `global = true` is not a key of `#[module]`.
-// modkit should give one error, at `global`, listing the valid keys; nothing about `providers` or `main`.
+// `singleton = true` is not a key of `#[module]`.
+// modkit should give one error, at `singleton`, listing the valid keys; nothing about `providers` or `main`.
 use modkit::{App, injectable, module};
 
 #[injectable]
 pub struct Logger;
 
-#[module(global = true, providers = [Logger], exports = [Logger])]
+#[module(singleton = true, providers = [Logger], exports = [Logger])]
 pub struct LoggerModule;
 
 fn main() {
