@@ -33,6 +33,9 @@ pub trait GlobalFor<M, G> {
     fn export_from(g: &G) -> Arc<Self>;
 }
 
+// `do_not_recommend`: a dependency no global exports is reported with this trait's message
+// (the module and the fix), not as a missing `GlobalExport` impl.
+#[diagnostic::do_not_recommend]
 impl<T: ?Sized + GlobalExport<G>, M, G> GlobalFor<M, G> for T {
     #[inline]
     fn export_from(g: &G) -> Arc<T> {
