@@ -16,56 +16,7 @@ pub(super) fn companion(cx: &Ctx<'_>) -> TokenStream {
         module_name,
         ..
     } = cx;
-    let exports = model
-        .exports
-        .iter()
-        .enumerate()
-        .map(|(k, e)| match *e {
-            Export::Local(i) => {
-                let l = model.local(i);
-                ManifestExport {
-                    k,
-                    key: l.id.key.clone(),
-                    name: l.name.clone(),
-                    exact: l.id.exact,
-                    spelling: l.id.spelling.clone(),
-                    origin_id: spec.id.clone(),
-                    origin: module_name.clone(),
-                    life: l.life,
-                }
-            }
-            Export::Collection { import, k: at } => {
-                let m = &model.import(import).manifest;
-                // The check found the export at `at` (`Export::Collection` is made from it).
-                let e = m.exports.iter().find(|e| e.k == at).cloned();
-                let mut e = e.unwrap_or_else(|| ManifestExport {
-                    k,
-                    key: String::new(),
-                    name: String::new(),
-                    exact: false,
-                    spelling: String::new(),
-                    origin_id: m.id.clone(),
-                    origin: m.name.clone(),
-                    life: crate::wire::Life::Singleton,
-                });
-                e.k = k;
-                e
-            }
-            Export::Seen(n) => {
-                let s = model.seen(n);
-                ManifestExport {
-                    k,
-                    key: s.id.key.clone(),
-                    name: s.name.clone(),
-                    exact: s.id.exact,
-                    spelling: s.id.spelling.clone(),
-                    origin_id: s.origin_id.clone(),
-                    origin: s.origin.clone(),
-                    life: s.life,
-                }
-            }
-        })
-        .collect();
+    let exports = manifest_exports(cx);
     let privates = model
         .locals()
         .filter(|(i, _)| model.hints_private(*i))
@@ -147,4 +98,64 @@ pub(crate) fn emit(spec: &crate::wire::Spec, manifest: &Manifest) -> TokenStream
         &vis,
         &quote::ToTokens::to_token_stream(manifest),
     )
+}
+
+/// The module's exports as its importers see them.
+fn manifest_exports(cx: &Ctx<'_>) -> Vec<ManifestExport> {
+    let Ctx {
+        spec,
+        model,
+        module_name,
+        ..
+    } = cx;
+    model
+        .exports
+        .iter()
+        .enumerate()
+        .map(|(k, e)| match *e {
+            Export::Local(i) => {
+                let l = model.local(i);
+                ManifestExport {
+                    k,
+                    key: l.id.key.clone(),
+                    name: l.name.clone(),
+                    exact: l.id.exact,
+                    spelling: l.id.spelling.clone(),
+                    origin_id: spec.id.clone(),
+                    origin: module_name.clone(),
+                    life: l.life,
+                }
+            }
+            Export::Collection { import, k: at } => {
+                let m = &model.import(import).manifest;
+                // The check found the export at `at` (`Export::Collection` is made from it).
+                let e = m.exports.iter().find(|e| e.k == at).cloned();
+                let mut e = e.unwrap_or_else(|| ManifestExport {
+                    k,
+                    key: String::new(),
+                    name: String::new(),
+                    exact: false,
+                    spelling: String::new(),
+                    origin_id: m.id.clone(),
+                    origin: m.name.clone(),
+                    life: crate::wire::Life::Singleton,
+                });
+                e.k = k;
+                e
+            }
+            Export::Seen(n) => {
+                let s = model.seen(n);
+                ManifestExport {
+                    k,
+                    key: s.id.key.clone(),
+                    name: s.name.clone(),
+                    exact: s.id.exact,
+                    spelling: s.id.spelling.clone(),
+                    origin_id: s.origin_id.clone(),
+                    origin: s.origin.clone(),
+                    life: s.life,
+                }
+            }
+        })
+        .collect()
 }
