@@ -37,6 +37,9 @@ pub use crate::resolve::{
     unreachable_hint,
 };
 pub use crate::scope::{Cells, HasSeed, NoSeeds, SeedList, SeedShareable};
+#[cfg(feature = "testing")]
+pub use crate::testing::{Erased, Replaceable, erase};
 pub use crate::values::{Has, Here, There, ValueAt, Values};
+pub use crate::{__if_testing, __replaced_or};
 #[cfg(feature = "config")]
 pub use figment::{Error as FigmentError, Figment};

@@ -81,6 +81,9 @@ pub struct BuildCtx {
     /// The modules' configs, loaded before the build, by config name.
     configs: Supplied<&'static str>,
     slots: usize,
+    /// The test's replacements (`AppBuilder::replace_for_test`).
+    #[cfg(feature = "testing")]
+    replaced: crate::testing::Replacements,
 }
 
 /// The values the caller supplied (`AppBuilder::value`), by type: a few per app, a list.
@@ -109,7 +112,35 @@ impl BuildCtx {
             values,
             configs: Vec::new(),
             slots: 0,
+            #[cfg(feature = "testing")]
+            replaced: Vec::new(),
         }
+    }
+
+    /// The same state, with the test's replacements.
+    #[cfg(feature = "testing")]
+    pub(crate) fn with_replacements(mut self, replaced: crate::testing::Replacements) -> BuildCtx {
+        self.replaced = replaced;
+        self
+    }
+
+    /// The replacement of `T` in module `X` the test supplied, if any; what the generated build
+    /// of `X` takes instead of building `T` (`__replaced_or!`). A build without replacements
+    /// pays one branch.
+    #[cfg(feature = "testing")]
+    #[inline]
+    pub fn replaced<X: 'static, T: ?Sized + 'static>(&mut self) -> Option<Arc<T>> {
+        if self.replaced.is_empty() {
+            None
+        } else {
+            crate::testing::take::<X, T>(&mut self.replaced)
+        }
+    }
+
+    /// The build error for a replacement no module used, if any.
+    #[cfg(feature = "testing")]
+    pub(crate) fn unused_replacement(&self, root: &'static str) -> Option<BuildError> {
+        crate::testing::unused(&self.replaced, root)
     }
 
     /// The same state, with the configs loaded for the app's modules.

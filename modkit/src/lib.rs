@@ -81,6 +81,7 @@ mod provider;
 mod provides;
 mod resolve;
 mod scope;
+mod testing;
 mod values;
 
 pub use app::{App, AppBuilder};

@@ -131,11 +131,13 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     let ty = &l.ty;
     let index = i.0;
     if l.kind == LocalKind::Value {
-        return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
+        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()));
+        return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
     }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
-        return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.config::<#ty>(#config_name)); });
+        let v = replaceable(cx, i, &quote!(__modkit_ctx.config::<#ty>(#config_name)));
+        return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
     }
     let call = if l.is_async {
         let construct =
@@ -152,12 +154,19 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     let made = early_return(&quote!(__modkit_ctx.made::<#name, #ty>(#index, __modkit_r)));
     let coerced = cx.coerce(i, quote!(__modkit_v));
     let provided = &l.provided;
-    quote! {
-        {
+    let built = replaceable(
+        cx,
+        i,
+        &quote! {
             let __modkit_r = #call;
             let __modkit_v = #made;
             #record
-            let __modkit_a: #p::Arc<#provided> = #coerced;
+            #coerced
+        },
+    );
+    quote! {
+        {
+            let __modkit_a: #p::Arc<#provided> = #built;
             __modkit_b.#field = ::core::option::Option::Some(__modkit_a);
         }
     }
@@ -206,11 +215,13 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     let var = Ctx::local_field(i);
     let ty = &l.ty;
     if l.kind == LocalKind::Value {
-        return quote!(let #var = __modkit_ctx.value::<#ty>(););
+        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()));
+        return quote!(let #var = #v;);
     }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
-        return quote!(let #var = __modkit_ctx.config::<#ty>(#config_name););
+        let v = replaceable(cx, i, &quote!(__modkit_ctx.config::<#ty>(#config_name)));
+        return quote!(let #var = #v;);
     }
     let args = crate::util::arg_list(&edges.iter().map(|e| arg(cx, e)).collect::<Vec<_>>());
     let provided = &l.provided;
@@ -220,6 +231,7 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
         let make = quote_spanned!(ty.span()=> make::<#name, #ty, _>);
         let index = i.0;
         let built = early_return(&quote!(__modkit_ctx.#make(#index, #args)));
+        let built = replaceable(cx, i, &built);
         return quote!(let #var: #p::Arc<#provided> = #built;);
     }
     let call = if l.is_async {
@@ -236,14 +248,17 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     let record = record.map(|r| quote!(#r;));
     let made = early_return(&quote!(__modkit_ctx.made::<#name, #ty>(#index, __modkit_r)));
     let coerced = cx.coerce(i, quote!(__modkit_v));
-    quote! {
-        let #var: #p::Arc<#provided> = {
+    let built = replaceable(
+        cx,
+        i,
+        &quote! {
             let __modkit_r = #call;
             let __modkit_v = #made;
             #record
             #coerced
-        };
-    }
+        },
+    );
+    quote!(let #var: #p::Arc<#provided> = #built;)
 }
 
 /// The argument a dependency edge hands over: a local built before, or an import's export.
@@ -273,6 +288,16 @@ fn seen_arg(cx: &Ctx<'_>, n: crate::join::model::SeenId) -> TokenStream {
     let imp = cx.import_ty(s.import);
     let k = crate::util::position(p, s.k);
     quote!(<#imp as #p::ExportAt<#k, #name>>::export(&#var))
+}
+
+/// `built` (an expression, or the statements of a block ending in one), or the replacement of
+/// local `i` a test supplied: `__replaced_or!`, which writes `built` alone unless modkit's
+/// `testing` feature is on (`modkit/src/testing.rs`). The construction and the hooks are in
+/// `built`, so a replaced provider runs neither.
+fn replaceable(cx: &Ctx<'_>, i: LocalId, built: &TokenStream) -> TokenStream {
+    let (p, name) = (&cx.p, cx.name);
+    let provided = &cx.model.local(i).provided;
+    quote!(#p::__replaced_or!(__modkit_ctx [#name] [#provided] { #built }))
 }
 
 /// `result?` written out: a `match` that returns the error. rustc checks it with no `Try` or

@@ -19,7 +19,32 @@ pub(super) fn exports(cx: &Ctx<'_>) -> TokenStream {
         .map(|(k, e)| export_at(cx, k, *e));
     let hidden = hidden(cx);
     let values = values(cx);
-    quote!(#(#export_ats)* #hidden #values)
+    let replaceable = replaceable(cx);
+    quote!(#(#export_ats)* #hidden #values #replaceable)
+}
+
+/// What a test may replace in this module (`AppBuilder::replace_for_test`): one `Replaceable`
+/// impl per singleton, value and config, inside `__if_testing!`, which writes nothing unless
+/// modkit's `testing` feature is on.
+fn replaceable(cx: &Ctx<'_>) -> TokenStream {
+    let Ctx { p, name, model, .. } = cx;
+    let wiring = crate::join::stub::wiring_ident(name);
+    let impls: Vec<TokenStream> = model
+        .locals()
+        .filter(|(_, l)| l.stored())
+        .map(|(_, l)| {
+            let t = &l.provided;
+            quote! {
+                impl #p::Replaceable<#t, #name> for #wiring {
+                    const ERASE: fn(#p::Arc<#t>) -> ::core::option::Option<#p::Erased> = #p::erase::<#t>;
+                }
+            }
+        })
+        .collect();
+    if impls.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(#p::__if_testing! { #(#impls)* })
 }
 
 fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {

@@ -1,0 +1,160 @@
+//! Test replacements (the `testing` feature): a test builds the real app with some providers
+//! replaced ([`crate::AppBuilder::replace_for_test`]).
+//!
+//! The generated build of every module writes each singleton, value and config through
+//! [`__replaced_or!`](crate::__replaced_or), and each module lists what it builds through
+//! [`__if_testing!`](crate::__if_testing) (`Replaceable` impls). Both macros are defined by this
+//! crate and depend on *its* `testing` feature: without it they write the production build and
+//! nothing else, so an app built without the feature compiles and runs exactly the code it did
+//! before. (A `cfg(feature = "testing")` in generated code would read the user's crate's
+//! features instead.)
+
+/// The items, written only when modkit's `testing` feature is on.
+#[cfg(feature = "testing")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_testing {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// The items, written only when modkit's `testing` feature is on.
+#[cfg(not(feature = "testing"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_testing {
+    ($($item:tt)*) => {};
+}
+
+/// `__replaced_or!(ctx [Module] [T] { built })`: the replacement of `T` in `Module` a test
+/// supplied, else the block; without the `testing` feature, the block.
+#[cfg(feature = "testing")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __replaced_or {
+    ($ctx:ident [$($m:tt)*] [$($t:tt)*] { $($built:tt)* }) => {
+        match $ctx.replaced::<$($m)*, $($t)*>() {
+            ::core::option::Option::Some(__modkit_replaced) => __modkit_replaced,
+            ::core::option::Option::None => { $($built)* }
+        }
+    };
+}
+
+/// `__replaced_or!(ctx [Module] [T] { built })`: the replacement of `T` in `Module` a test
+/// supplied, else the block; without the `testing` feature, the block.
+#[cfg(not(feature = "testing"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __replaced_or {
+    ($ctx:ident [$($m:tt)*] [$($t:tt)*] { $($built:tt)* }) => {{ $($built)* }};
+}
+
+#[cfg(feature = "testing")]
+pub use enabled::*;
+
+#[cfg(feature = "testing")]
+mod enabled {
+    use std::any::{Any, TypeId};
+    use std::sync::Arc;
+
+    use crate::Module;
+
+    /// A replacement, type-erased: the `Arc<T>` a test supplied for `T`.
+    pub struct Erased {
+        ty: TypeId,
+        type_name: &'static str,
+        value: Box<dyn Any + Send + Sync>,
+    }
+
+    /// `with`, erased: what a module's [`Replaceable`] impl makes of a replacement.
+    #[must_use]
+    pub fn erase<T: ?Sized + Send + Sync + 'static>(with: Arc<T>) -> Option<Erased> {
+        Some(Erased {
+            ty: TypeId::of::<Arc<T>>(),
+            type_name: std::any::type_name::<T>(),
+            value: Box::new(with),
+        })
+    }
+
+    /// What a module whose chain stopped makes of a replacement: nothing (its error is
+    /// reported where the chain stopped).
+    #[must_use]
+    pub(crate) fn ignore<T: ?Sized>(with: Arc<T>) -> Option<Erased> {
+        drop(with);
+        None
+    }
+
+    /// Module `X` builds one `T` the app keeps (a singleton provider, a binding
+    /// `Impl as dyn Trait`, a value or a config): the proof that a replacement of `T` in `X` is
+    /// used if `X` is part of the app. Written by `#[module]` on `X`'s wiring type, one impl per
+    /// such `T`, only with the `testing` feature.
+    #[diagnostic::on_unimplemented(
+        message = "module `{X}` does not build a `{T}` a test can replace",
+        label = "`{T}` is not a singleton, a value or a config of `{X}`",
+        note = "a test replaces what one module builds once: a singleton of its `providers` (`Impl`, or `Impl as dyn Trait`), one of its `values` or its `config`; transient and request-scoped providers are made on demand, and an alias (`dyn Trait = Impl`) is its target",
+        note = "fix: name the module whose `#[module]` lists `{T}`: `.replace_for_test::<ThatModule, {T}>(..)`"
+    )]
+    pub trait Replaceable<T: ?Sized, X> {
+        /// Erases a replacement (the module's impl knows `T` is `Send + Sync + 'static`).
+        const ERASE: fn(Arc<T>) -> Option<Erased>;
+    }
+
+    impl<T: ?Sized, X> Replaceable<T, X> for crate::module::Unwired {
+        const ERASE: fn(Arc<T>) -> Option<Erased> = ignore::<T>;
+    }
+
+    /// A replacement handed to the build.
+    pub(crate) struct Replacement {
+        module: TypeId,
+        module_name: &'static str,
+        erased: Erased,
+        used: bool,
+    }
+
+    /// The replacements of one build, in the order the test supplied them.
+    pub(crate) type Replacements = Vec<Replacement>;
+
+    /// Adds the replacement of `T` in module `X`; a second one of the same `T` in `X` replaces
+    /// the first.
+    pub(crate) fn add<X: Module, T: ?Sized>(list: &mut Replacements, with: Arc<T>)
+    where
+        X::Wiring: Replaceable<T, X>,
+    {
+        let Some(erased) = <X::Wiring as Replaceable<T, X>>::ERASE(with) else {
+            return;
+        };
+        let module = TypeId::of::<X>();
+        list.retain(|r| (r.module, r.erased.ty) != (module, erased.ty));
+        list.push(Replacement {
+            module,
+            module_name: X::info().name,
+            erased,
+            used: false,
+        });
+    }
+
+    /// The replacement of `T` in module `X`, if the test supplied one; marks it used.
+    pub(crate) fn take<X: 'static, T: ?Sized + 'static>(list: &mut Replacements) -> Option<Arc<T>> {
+        let key = (TypeId::of::<X>(), TypeId::of::<Arc<T>>());
+        let r = list.iter_mut().find(|r| (r.module, r.erased.ty) == key)?;
+        r.used = true;
+        r.erased.value.downcast_ref::<Arc<T>>().cloned()
+    }
+
+    /// The first replacement no module used: its module is not part of the app.
+    pub(crate) fn unused(list: &Replacements, root: &'static str) -> Option<crate::BuildError> {
+        let r = list.iter().find(|r| !r.used)?;
+        let why = format!(
+            "the test replaces `{ty}` in module `{module}`, but `{module}` is not part of this \
+             app: `{root}` does not import it, directly or through its imports, so the \
+             replacement would never be used; fix: build the app whose graph has `{module}`, or \
+             drop the `replace_for_test::<{module}, _>` call",
+            ty = r.erased.type_name,
+            module = r.module_name,
+        );
+        Some(crate::BuildError::new(
+            vec![root],
+            crate::Stage::Replace,
+            why.into(),
+        ))
+    }
+}
