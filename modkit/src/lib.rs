@@ -336,6 +336,12 @@ pub use modkit_macros::module;
 pub use modkit_macros::provider;
 
 /// A module: a struct annotated with [`#[module]`](macro@module). Implemented by the macro only.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a module",
+    label = "a module is expected here",
+    note = "a module is a struct with `#[module(..)]`; providers are listed in a module's `providers`",
+    note = "fix: name the module (`App::<AppModule>`, `.replace_for_test::<DbModule, Db>(..)`)"
+)]
 pub trait Module: Sized + 'static {
     /// The module's generated wiring: where its build and its static description come from,
     /// and what the app's values are checked against (see [`App::builder`]).

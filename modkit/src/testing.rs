@@ -67,7 +67,7 @@ mod enabled {
 
     /// `with`, erased: what a module's [`Replaceable`] impl makes of a replacement.
     #[must_use]
-    pub fn erase<T: ?Sized + Send + Sync + 'static>(with: Arc<T>) -> Option<Erased> {
+    pub fn erase<T: ?Sized + crate::provider::Shareable + 'static>(with: Arc<T>) -> Option<Erased> {
         Some(Erased {
             ty: TypeId::of::<Arc<T>>(),
             type_name: std::any::type_name::<T>(),
