@@ -102,6 +102,152 @@ mod enabled {
         const ERASE: fn(Arc<T>) -> Option<Erased> = ignore::<T>;
     }
 
+    /// Type-level booleans: whether a module is in an app's graph ([`Search`]).
+    pub enum True {}
+    /// See [`True`].
+    pub enum False {}
+
+    /// `Self` and `B` are the same hex digit of a module key: `Out` is [`True`] or [`False`].
+    pub trait DigitEq<B> {
+        /// [`True`] or [`False`].
+        type Out;
+    }
+
+    macro_rules! digits {
+        ($($d:ident)*) => {
+            $(
+                #[doc = "A hex digit of a module key."]
+                pub enum $d {}
+                impl DigitEq<$d> for $d { type Out = True; }
+            )*
+            digits!(@pairs $($d)*);
+        };
+        (@pairs) => {};
+        (@pairs $h:ident $($r:ident)*) => {
+            $(
+                impl DigitEq<$r> for $h { type Out = False; }
+                impl DigitEq<$h> for $r { type Out = False; }
+            )*
+            digits!(@pairs $($r)*);
+        };
+    }
+    digits!(H0 H1 H2 H3 H4 H5 H6 H7 H8 H9 HA HB HC HD HE HF);
+
+    /// Whether every element of a list `(b, (b, ..()))` of booleans is [`True`].
+    pub trait AllTrue {
+        /// [`True`] or [`False`].
+        type Out;
+    }
+    impl AllTrue for () {
+        type Out = True;
+    }
+    impl<R: AllTrue> AllTrue for (True, R) {
+        type Out = R::Out;
+    }
+    impl<R> AllTrue for (False, R) {
+        type Out = False;
+    }
+
+    /// Whether some element of a list `(b, (b, ..()))` of booleans is [`True`].
+    pub trait AnyTrue {
+        /// [`True`] or [`False`].
+        type Out;
+    }
+    impl AnyTrue for () {
+        type Out = False;
+    }
+    impl<R> AnyTrue for (True, R) {
+        type Out = True;
+    }
+    impl<R: AnyTrue> AnyTrue for (False, R) {
+        type Out = R::Out;
+    }
+
+    /// `Self` and `K` are the same module key (8 hex digits of the module's id).
+    pub trait KeyEq<K> {
+        /// [`True`] or [`False`].
+        type Out;
+    }
+    #[allow(clippy::type_complexity, reason = "a key is 8 digits")]
+    impl<
+        A0,
+        A1,
+        A2,
+        A3,
+        A4,
+        A5,
+        A6,
+        A7,
+        B0,
+        B1,
+        B2,
+        B3,
+        B4,
+        B5,
+        B6,
+        B7,
+        E0,
+        E1,
+        E2,
+        E3,
+        E4,
+        E5,
+        E6,
+        E7,
+        R,
+    > KeyEq<(B0, B1, B2, B3, B4, B5, B6, B7)> for (A0, A1, A2, A3, A4, A5, A6, A7)
+    where
+        A0: DigitEq<B0, Out = E0>,
+        A1: DigitEq<B1, Out = E1>,
+        A2: DigitEq<B2, Out = E2>,
+        A3: DigitEq<B3, Out = E3>,
+        A4: DigitEq<B4, Out = E4>,
+        A5: DigitEq<B5, Out = E5>,
+        A6: DigitEq<B6, Out = E6>,
+        A7: DigitEq<B7, Out = E7>,
+        (E0, (E1, (E2, (E3, (E4, (E5, (E6, (E7, ())))))))): AllTrue<Out = R>,
+    {
+        type Out = R;
+    }
+
+    /// The key of a module whose chain stopped: it matches every module (its error is reported
+    /// where the chain stopped).
+    pub enum NoKey {}
+    impl<K> KeyEq<K> for NoKey {
+        type Out = True;
+    }
+
+    /// A module's key, on its wiring type: 8 hex digits of its id, as types.
+    pub trait Keyed {
+        /// `(H3, HA, ..)`.
+        type Key;
+    }
+    impl Keyed for crate::module::Unwired {
+        type Key = NoKey;
+    }
+
+    /// Whether the module of key `K` is this module or in the graph below it: `Found` is
+    /// [`True`] or [`False`], computed from the module's own key and its imports' `Search`
+    /// (a module reached along several paths is found along each; the answer is the same).
+    /// Written by `#[module]` on the wiring type, with the `testing` feature only.
+    pub trait Search<K> {
+        /// [`True`] or [`False`].
+        type Found;
+    }
+    impl<K> Search<K> for crate::module::Unwired {
+        type Found = True;
+    }
+
+    /// The module `X` whose provider a test replaces is part of the app built from `M`.
+    #[diagnostic::on_unimplemented(
+        message = "module `{X}` is not part of the app built from `{M}`",
+        label = "`{M}` does not import `{X}`, directly or through its imports",
+        note = "a replacement in a module the app does not build would never be used",
+        note = "fix: replace the provider in the module of this app that builds it, or build the app whose graph has `{X}`"
+    )]
+    pub trait InApp<X, M> {}
+    impl<X, M> InApp<X, M> for True {}
+
     /// A replacement handed to the build.
     pub(crate) struct Replacement {
         module: TypeId,
