@@ -79,7 +79,7 @@ impl Journal {
     }
 
     /// The providers whose `hook` ran, in the order it ran.
-    pub fn ran(&self, hook: Hook) -> Vec<&'static str> {
+    pub(crate) fn ran(&self, hook: Hook) -> Vec<&'static str> {
         let events = self.0.lock().expect("journal lock poisoned");
         events
             .iter()
@@ -369,7 +369,7 @@ pub struct ProductService {
 }
 
 impl ProductService {
-    pub fn create_product(&self, title: &str, brand_id: u32) {
+    pub(crate) fn create_product(&self, title: &str, brand_id: u32) {
         println!("[product] created {title:?} for brand #{brand_id}");
         let mut products = self.products.lock().expect("product lock poisoned");
         products.push((title.to_owned(), brand_id));
@@ -516,7 +516,7 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
-    pub fn checkout(
+    pub(crate) fn checkout(
         &self,
         customer: &str,
         product: &str,
