@@ -2,8 +2,8 @@
 //! replaced ([`crate::AppBuilder::replace_for_test`]).
 //!
 //! The generated build of every module writes each singleton, value and config through
-//! [`__replaced_or!`](crate::__replaced_or), and each module lists what it builds through
-//! [`__if_testing!`](crate::__if_testing) (`Replaceable` impls). Both macros are defined by this
+//! `__replaced_or!`, and each module lists what it builds through
+//! `__if_testing!` (`Replaceable` impls). Both macros are defined by this
 //! crate and depend on *its* `testing` feature: without it they write the production build and
 //! nothing else, so an app built without the feature compiles and runs exactly the code it did
 //! before. (A `cfg(feature = "testing")` in generated code would read the user's crate's
@@ -65,7 +65,7 @@ mod enabled {
         value: Box<dyn Any + Send + Sync>,
     }
 
-    /// `with`, erased: what a module's [`Replaceable`] impl makes of a replacement.
+    /// `with`, erased: what a module's `Replaceable` impl makes of a replacement.
     #[must_use]
     pub fn erase<T: ?Sized + crate::provider::Shareable + 'static>(with: Arc<T>) -> Option<Erased> {
         Some(Erased {
@@ -102,14 +102,14 @@ mod enabled {
         const ERASE: fn(Arc<T>) -> Option<Erased> = ignore::<T>;
     }
 
-    /// Type-level booleans: whether a module is in an app's graph ([`Search`]).
+    /// Type-level booleans: whether a module is in an app's graph (`Search`).
     pub enum True {}
-    /// See [`True`].
+    /// See `True`.
     pub enum False {}
 
-    /// `Self` and `B` are the same hex digit of a module key: `Out` is [`True`] or [`False`].
+    /// `Self` and `B` are the same hex digit of a module key: `Out` is `True` or `False`.
     pub trait DigitEq<B> {
-        /// [`True`] or [`False`].
+        /// `True` or `False`.
         type Out;
     }
 
@@ -133,9 +133,9 @@ mod enabled {
     }
     digits!(H0 H1 H2 H3 H4 H5 H6 H7 H8 H9 HA HB HC HD HE HF);
 
-    /// Whether every element of a list `(b, (b, ..()))` of booleans is [`True`].
+    /// Whether every element of a list `(b, (b, ..()))` of booleans is `True`.
     pub trait AllTrue {
-        /// [`True`] or [`False`].
+        /// `True` or `False`.
         type Out;
     }
     impl AllTrue for () {
@@ -148,9 +148,9 @@ mod enabled {
         type Out = False;
     }
 
-    /// Whether some element of a list `(b, (b, ..()))` of booleans is [`True`].
+    /// Whether some element of a list `(b, (b, ..()))` of booleans is `True`.
     pub trait AnyTrue {
-        /// [`True`] or [`False`].
+        /// `True` or `False`.
         type Out;
     }
     impl AnyTrue for () {
@@ -165,7 +165,7 @@ mod enabled {
 
     /// `Self` and `K` are the same module key (8 hex digits of the module's id).
     pub trait KeyEq<K> {
-        /// [`True`] or [`False`].
+        /// `True` or `False`.
         type Out;
     }
     #[allow(clippy::type_complexity, reason = "a key is 8 digits")]
@@ -227,11 +227,11 @@ mod enabled {
     }
 
     /// Whether the module of key `K` is this module or in the graph below it: `Found` is
-    /// [`True`] or [`False`], computed from the module's own key and its imports' `Search`
+    /// `True` or `False`, computed from the module's own key and its imports' `Search`
     /// (a module reached along several paths is found along each; the answer is the same).
     /// Written by `#[module]` on the wiring type, with the `testing` feature only.
     pub trait Search<K> {
-        /// [`True`] or [`False`].
+        /// `True` or `False`.
         type Found;
     }
     impl<K> Search<K> for crate::module::Unwired {
