@@ -332,9 +332,11 @@ impl<M: Module, L> AppBuilder<M, L> {
     /// The build's state: the values, and every module's config, loaded before any provider is
     /// built (a failure lists every config error of the app).
     fn context(self) -> Result<BuildCtx, BuildError> {
-        let ctx = BuildCtx::new(self.values);
-        #[cfg(feature = "testing")]
-        let ctx = ctx.with_replacements(self.replaced);
+        let ctx = BuildCtx::new(
+            self.values,
+            #[cfg(feature = "testing")]
+            self.replaced,
+        );
         #[cfg(feature = "config")]
         let ctx = match crate::config::load_app(M::info(), &self.config) {
             Ok(configs) => ctx.with_configs(configs),
@@ -532,10 +534,11 @@ fn finish<M: Module>(
 ) -> Result<App<M>, (BuildError, Vec<Started>)> {
     let (started, cells) = ctx.take_parts();
     #[cfg(feature = "testing")]
-    let built = match (built, ctx.unused_replacement(M::info().name)) {
-        (Ok(_), Some(unused)) => return Err((unused, started)),
-        (built, _) => built,
-    };
+    if built.is_ok()
+        && let Some(unused) = ctx.unused_replacement(M::info().name)
+    {
+        return Err((unused, started));
+    }
     match built {
         Ok(root) => Ok(App {
             root,

@@ -91,7 +91,11 @@ pub(crate) type Supplied<K = TypeId> = Vec<(K, Arc<dyn Any + Send + Sync>)>;
 
 impl Default for BuildCtx {
     fn default() -> BuildCtx {
-        BuildCtx::new(Vec::new())
+        BuildCtx::new(
+            Vec::new(),
+            #[cfg(feature = "testing")]
+            Vec::new(),
+        )
     }
 }
 
@@ -102,9 +106,12 @@ pub type BuildFn<M> = for<'a> fn(&'a mut BuildCtx) -> BoxFuture<'a, Result<M, Bu
 pub type BuildSyncFn<M> = fn(&mut BuildCtx) -> Result<M, BuildError>;
 
 impl BuildCtx {
-    /// The state of a build given the values the caller supplied.
+    /// The state of a build given the values the caller supplied (and a test's replacements).
     #[inline]
-    pub(crate) fn new(values: Supplied) -> BuildCtx {
+    pub(crate) fn new(
+        values: Supplied,
+        #[cfg(feature = "testing")] replaced: crate::testing::Replacements,
+    ) -> BuildCtx {
         BuildCtx {
             inline: [const { None }; INLINE_MODULES],
             spill: None,
@@ -113,15 +120,8 @@ impl BuildCtx {
             configs: Vec::new(),
             slots: 0,
             #[cfg(feature = "testing")]
-            replaced: Vec::new(),
+            replaced,
         }
-    }
-
-    /// The same state, with the test's replacements.
-    #[cfg(feature = "testing")]
-    pub(crate) fn with_replacements(mut self, replaced: crate::testing::Replacements) -> BuildCtx {
-        self.replaced = replaced;
-        self
     }
 
     /// The replacement of `T` in module `X` the test supplied, if any; what the generated build
@@ -139,8 +139,13 @@ impl BuildCtx {
 
     /// The build error for a replacement no module used, if any.
     #[cfg(feature = "testing")]
+    #[inline]
     pub(crate) fn unused_replacement(&self, root: &'static str) -> Option<BuildError> {
-        crate::testing::unused(&self.replaced, root)
+        if self.replaced.is_empty() {
+            None
+        } else {
+            crate::testing::unused(&self.replaced, root)
+        }
     }
 
     /// The same state, with the configs loaded for the app's modules.

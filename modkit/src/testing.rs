@@ -278,7 +278,10 @@ mod enabled {
         });
     }
 
-    /// The replacement of `T` in module `X`, if the test supplied one; marks it used.
+    /// The replacement of `T` in module `X`, if the test supplied one; marks it used. Cold and
+    /// out of line: a build without replacements pays only the branch in front of it.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn take<X: 'static, T: ?Sized + 'static>(list: &mut Replacements) -> Option<Arc<T>> {
         let key = (TypeId::of::<X>(), TypeId::of::<Arc<T>>());
         let r = list.iter_mut().find(|r| (r.module, r.erased.ty) == key)?;
@@ -286,7 +289,11 @@ mod enabled {
         r.erased.value.downcast_ref::<Arc<T>>().cloned()
     }
 
-    /// The first replacement no module used: its module is not part of the app.
+    /// The first replacement no module used: its module is not part of the app. Checked at
+    /// compile time (`InApp`); this is the backstop for two modules whose keys (32 bits of
+    /// their ids) are equal.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn unused(list: &Replacements, root: &'static str) -> Option<crate::BuildError> {
         let r = list.iter().find(|r| !r.used)?;
         let why = format!(
