@@ -14,6 +14,8 @@
 //!   shareable, seeded with values of the unit of work through [`ScopeBuilder`].
 //! - [`Provides`], [`ProvidesInScope`]: "module `M` can provide `T`", for bounds in generic code.
 //! - [`Graph`]: the static graph as Mermaid or DOT text.
+//! - Feature `testing` (for tests: a dev-dependency feature): `AppBuilder::replace_for_test`
+//!   builds the real app with some providers replaced, checked at compile time.
 //!
 //! ```
 //! use std::sync::Arc;
