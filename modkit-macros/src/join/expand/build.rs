@@ -131,12 +131,17 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     let ty = &l.ty;
     let index = i.0;
     if l.kind == LocalKind::Value {
-        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()));
+        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()), false);
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
     }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
-        let v = replaceable(cx, i, &quote!(__modkit_ctx.config::<#ty>(#config_name)));
+        let v = replaceable(
+            cx,
+            i,
+            &quote!(__modkit_ctx.config::<#ty>(#config_name)),
+            false,
+        );
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
     }
     let call = if l.is_async {
@@ -163,6 +168,7 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
             #record
             #coerced
         },
+        true,
     );
     quote! {
         {
@@ -215,12 +221,17 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     let var = Ctx::local_field(i);
     let ty = &l.ty;
     if l.kind == LocalKind::Value {
-        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()));
+        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()), false);
         return quote!(let #var = #v;);
     }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
-        let v = replaceable(cx, i, &quote!(__modkit_ctx.config::<#ty>(#config_name)));
+        let v = replaceable(
+            cx,
+            i,
+            &quote!(__modkit_ctx.config::<#ty>(#config_name)),
+            false,
+        );
         return quote!(let #var = #v;);
     }
     let args = crate::util::arg_list(&edges.iter().map(|e| arg(cx, e)).collect::<Vec<_>>());
@@ -231,7 +242,7 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
         let make = quote_spanned!(ty.span()=> make::<#name, #ty, _>);
         let index = i.0;
         let built = early_return(&quote!(__modkit_ctx.#make(#index, #args)));
-        let built = replaceable(cx, i, &built);
+        let built = replaceable(cx, i, &built, false);
         return quote!(let #var: #p::Arc<#provided> = #built;);
     }
     let call = if l.is_async {
@@ -257,6 +268,7 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
             #record
             #coerced
         },
+        true,
     );
     quote!(let #var: #p::Arc<#provided> = #built;)
 }
@@ -290,11 +302,18 @@ fn seen_arg(cx: &Ctx<'_>, n: crate::join::model::SeenId) -> TokenStream {
     quote!(<#imp as #p::ExportAt<#k, #name>>::export(&#var))
 }
 
-/// `built` (an expression, or the statements of a block ending in one), or the replacement of
-/// local `i` a test supplied: `__replaced_or!`, which writes `built` alone unless modkit's
-/// `testing` feature is on (`modkit/src/testing.rs`). The construction and the hooks are in
+/// `built` (an expression; with `block`, the statements of a block ending in one), or with the
+/// `testing` feature (`super::TESTING`) the replacement of local `i` a test supplied, else
+/// `built`: `__replaced_or!` (`modkit/src/testing.rs`). The construction and the hooks are in
 /// `built`, so a replaced provider runs neither.
-fn replaceable(cx: &Ctx<'_>, i: LocalId, built: &TokenStream) -> TokenStream {
+fn replaceable(cx: &Ctx<'_>, i: LocalId, built: &TokenStream, block: bool) -> TokenStream {
+    if !super::TESTING {
+        return if block {
+            quote!({ #built })
+        } else {
+            built.clone()
+        };
+    }
     let (p, name) = (&cx.p, cx.name);
     let provided = &cx.model.local(i).provided;
     quote!(#p::__replaced_or!(__modkit_ctx [#name] [#provided] { #built }))

@@ -23,10 +23,13 @@ pub(super) fn exports(cx: &Ctx<'_>) -> TokenStream {
     quote!(#(#export_ats)* #hidden #values #replaceable)
 }
 
-/// What a test may replace in this module (`AppBuilder::replace_for_test`): one `Replaceable`
-/// impl per singleton, value and config, inside `__if_testing!`, which writes nothing unless
-/// modkit's `testing` feature is on.
+/// What a test may replace in this module (`AppBuilder::replace_for_test`), only with the
+/// `testing` feature (`super::TESTING`): one `Replaceable` impl per singleton, value and config,
+/// and the module's key and `Search` impl, inside `__if_testing!`.
 fn replaceable(cx: &Ctx<'_>) -> TokenStream {
+    if !super::TESTING {
+        return TokenStream::new();
+    }
     let Ctx { p, name, model, .. } = cx;
     let wiring = crate::join::stub::wiring_ident(name);
     let impls: Vec<TokenStream> = model
