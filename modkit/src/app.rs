@@ -353,7 +353,8 @@ impl<M: Module, L> AppBuilder<M, L> {
     ///
     /// `X` is the module whose `#[module]` lists `T` (in `providers`, `values` or `config`),
     /// anywhere in the app's graph, private providers included; `T` is the provider's type, or
-    /// the trait object of a binding `Impl as dyn Trait` (then `with` is any implementation).
+    /// the trait object of a binding `Impl as dyn Trait` (then `with` is any implementation);
+    /// like every provider, it is `Send + Sync + 'static` (`Shareable`).
     /// `T`'s constructor and its hooks do not run; every provider that depends on it, in every
     /// module, gets `with`; everything else is built as in production. Keep a clone of `with`
     /// to look at what the app did with it.
@@ -412,7 +413,10 @@ impl<M: Module, L> AppBuilder<M, L> {
     /// # }
     /// ```
     #[must_use]
-    pub fn replace_for_test<X: Module, T: ?Sized>(mut self, with: Arc<T>) -> Self
+    pub fn replace_for_test<X: Module, T: ?Sized + crate::__private::Shareable + 'static>(
+        mut self,
+        with: Arc<T>,
+    ) -> Self
     where
         X::Wiring: crate::testing::Replaceable<T, X> + crate::testing::Keyed,
         M::Wiring: crate::testing::Search<<X::Wiring as crate::testing::Keyed>::Key>,

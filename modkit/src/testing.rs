@@ -59,28 +59,19 @@ mod enabled {
     use crate::Module;
 
     /// A replacement, type-erased: the `Arc<T>` a test supplied for `T`.
-    pub struct Erased {
+    struct Erased {
         ty: TypeId,
         type_name: &'static str,
         value: Box<dyn Any + Send + Sync>,
     }
 
-    /// `with`, erased: what a module's `Replaceable` impl makes of a replacement.
-    #[must_use]
-    pub fn erase<T: ?Sized + crate::provider::Shareable + 'static>(with: Arc<T>) -> Option<Erased> {
-        Some(Erased {
+    /// `with`, erased.
+    fn erase<T: ?Sized + Send + Sync + 'static>(with: Arc<T>) -> Erased {
+        Erased {
             ty: TypeId::of::<Arc<T>>(),
             type_name: std::any::type_name::<T>(),
             value: Box::new(with),
-        })
-    }
-
-    /// What a module whose chain stopped makes of a replacement: nothing (its error is
-    /// reported where the chain stopped).
-    #[must_use]
-    pub(crate) fn ignore<T: ?Sized>(with: Arc<T>) -> Option<Erased> {
-        drop(with);
-        None
+        }
     }
 
     /// Module `X` builds one `T` the app keeps (a singleton provider, a binding
@@ -93,14 +84,9 @@ mod enabled {
         note = "a test replaces what one module builds once: a singleton of its `providers` (`Impl`, or `Impl as dyn Trait`), one of its `values` or its `config`; transient and request-scoped providers are made on demand, and an alias (`dyn Trait = Impl`) is its target",
         note = "fix: name the module whose `#[module]` lists `{T}`: `.replace_for_test::<ThatModule, {T}>(..)`"
     )]
-    pub trait Replaceable<T: ?Sized, X> {
-        /// Erases a replacement (the module's impl knows `T` is `Send + Sync + 'static`).
-        const ERASE: fn(Arc<T>) -> Option<Erased>;
-    }
+    pub trait Replaceable<T: ?Sized, X> {}
 
-    impl<T: ?Sized, X> Replaceable<T, X> for crate::module::Unwired {
-        const ERASE: fn(Arc<T>) -> Option<Erased> = ignore::<T>;
-    }
+    impl<T: ?Sized, X> Replaceable<T, X> for crate::module::Unwired {}
 
     /// Type-level booleans: whether a module is in an app's graph (`Search`).
     pub enum True {}
@@ -261,13 +247,11 @@ mod enabled {
 
     /// Adds the replacement of `T` in module `X`; a second one of the same `T` in `X` replaces
     /// the first.
-    pub(crate) fn add<X: Module, T: ?Sized>(list: &mut Replacements, with: Arc<T>)
-    where
-        X::Wiring: Replaceable<T, X>,
-    {
-        let Some(erased) = <X::Wiring as Replaceable<T, X>>::ERASE(with) else {
-            return;
-        };
+    pub(crate) fn add<X: Module, T: ?Sized + Send + Sync + 'static>(
+        list: &mut Replacements,
+        with: Arc<T>,
+    ) {
+        let erased = erase(with);
         let module = TypeId::of::<X>();
         list.retain(|r| (r.module, r.erased.ty) != (module, erased.ty));
         list.push(Replacement {

@@ -37,14 +37,7 @@ fn replaceable(cx: &Ctx<'_>) -> TokenStream {
         .filter(|(_, l)| l.stored())
         .map(|(_, l)| {
             let t = &l.provided;
-            // A where-clause that binds a lifetime is not checked where the impl is written: a
-            // provider that is not `Send + Sync` is reported once, at the provider, and not again
-            // here.
-            quote! {
-                impl #p::Replaceable<#t, #name> for #wiring where for<'__a> #t: #p::Shareable {
-                    const ERASE: fn(#p::Arc<#t>) -> ::core::option::Option<#p::Erased> = #p::erase::<#t>;
-                }
-            }
+            quote!(impl #p::Replaceable<#t, #name> for #wiring {})
         })
         .collect();
     let search = search(cx);
