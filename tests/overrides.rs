@@ -353,3 +353,29 @@ fn a_provider_of_a_module_in_another_crate_is_replaced() {
     drop(app);
     assert_eq!(Arc::strong_count(&formatter), 1);
 }
+
+#[tokio::test]
+async fn a_provider_of_an_async_module_built_straight_line_is_replaced() {
+    let log = Log::default();
+    let clock = Arc::new(Clock {
+        log: Arc::new(Log::default()),
+    });
+    let orders = Arc::new(OrderRepo {
+        pool: fake_pool(&log),
+    });
+    let fake = Arc::new(Billing {
+        orders: Arc::clone(&orders),
+        clock,
+    });
+    let app = App::<AppModule>::builder()
+        .value(log.clone())
+        .replace_for_test::<ServiceModule, Billing>(Arc::clone(&fake))
+        .build()
+        .await
+        .unwrap();
+    assert!(Arc::ptr_eq(&app.get::<Api>().billing, &fake));
+    // `Billing`'s own dependencies were built as in production all the same (its
+    // replacement holds others): the real pool was connected and started.
+    assert!(!Arc::ptr_eq(&app.get::<Api>().users.pool, &orders.pool));
+    assert_eq!(log.count("connect"), 1, "{:?}", log.events());
+}

@@ -294,4 +294,30 @@ mod enabled {
             why.into(),
         ))
     }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_replacement_no_module_took_is_a_build_error() {
+            let mut list = Replacements::new();
+            list.push(Replacement {
+                module: TypeId::of::<u8>(),
+                module_name: "CacheModule",
+                erased: erase(Arc::new(7_u32)),
+                used: false,
+            });
+            assert!(take::<u8, u64>(&mut list).is_none());
+            let err = unused(&list, "AppModule").expect("the replacement was not taken");
+            assert_eq!(err.stage(), crate::Stage::Replace);
+            assert!(
+                err.to_string()
+                    .starts_with("AppModule: the test replaces `u32` in module `CacheModule`, but"),
+                "{err}"
+            );
+            assert_eq!(take::<u8, u32>(&mut list).as_deref(), Some(&7));
+            assert!(unused(&list, "AppModule").is_none());
+        }
+    }
 }
