@@ -55,7 +55,7 @@ impl Journal {
     }
 
     /// The providers whose `hook` ran, in the order it ran.
-    fn ran(&self, hook: Hook) -> Vec<&'static str> {
+    pub(crate) fn ran(&self, hook: Hook) -> Vec<&'static str> {
         let events = self.0.lock().expect("journal lock poisoned");
         events
             .iter()
@@ -535,7 +535,7 @@ pub struct ProductService {
 }
 
 impl ProductService {
-    fn create_product(&self, title: &str, brand_id: u32) {
+    pub(crate) fn create_product(&self, title: &str, brand_id: u32) {
         println!("[product] created {title:?} for brand #{brand_id}");
         let mut products = self.products.lock().expect("product lock poisoned");
         products.push((title.to_owned(), brand_id));
@@ -707,7 +707,12 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
-    fn checkout(&self, customer: &str, product: &str, cents: u64) -> Result<Order, Box<dyn Error>> {
+    pub(crate) fn checkout(
+        &self,
+        customer: &str,
+        product: &str,
+        cents: u64,
+    ) -> Result<Order, Box<dyn Error>> {
         let id = self.id;
         if !self.products.exists(product) {
             return Err(format!("request #{id}: no product {product:?}").into());

@@ -91,6 +91,8 @@ impl<M: Module> App<M> {
             values: Vec::new(),
             #[cfg(feature = "config")]
             config: crate::config::Sources::new(),
+            #[cfg(feature = "testing")]
+            replaced: Vec::new(),
             _list: PhantomData,
         }
     }
@@ -273,6 +275,8 @@ pub struct AppBuilder<M: Module, L> {
     values: Supplied,
     #[cfg(feature = "config")]
     config: crate::config::Sources,
+    #[cfg(feature = "testing")]
+    replaced: crate::testing::Replacements,
     _list: PhantomData<fn() -> (M, L)>,
 }
 
@@ -289,6 +293,8 @@ impl<M: Module, L> AppBuilder<M, L> {
             values: self.values,
             #[cfg(feature = "config")]
             config: self.config,
+            #[cfg(feature = "testing")]
+            replaced: self.replaced,
             _list: PhantomData,
         }
     }
@@ -328,13 +334,99 @@ impl<M: Module, L> AppBuilder<M, L> {
     /// The build's state: the values, and every module's config, loaded before any provider is
     /// built (a failure lists every config error of the app).
     fn context(self) -> Result<BuildCtx, BuildError> {
-        let ctx = BuildCtx::new(self.values);
+        let ctx = BuildCtx::new(
+            self.values,
+            #[cfg(feature = "testing")]
+            self.replaced,
+        );
         #[cfg(feature = "config")]
         let ctx = match crate::config::load_app(M::info(), &self.config) {
             Ok(configs) => ctx.with_configs(configs),
             Err(errors) => return Err(BuildError::config(M::info().name, errors)),
         };
         Ok(ctx)
+    }
+}
+
+/// Test replacements (the `testing` feature, for tests only).
+#[cfg(feature = "testing")]
+impl<M: Module, L> AppBuilder<M, L> {
+    /// Builds the app with `T`, as module `X` builds it, replaced by `with`: for a test.
+    ///
+    /// `X` is the module whose `#[module]` lists `T` (in `providers`, `values` or `config`),
+    /// anywhere in the app's graph, private providers included; `T` is the provider's type, or
+    /// the trait object of a binding `Impl as dyn Trait` (then `with` is any implementation);
+    /// like every provider, it is `Send + Sync + 'static` (`Shareable`).
+    /// `T`'s constructor and its hooks do not run; every provider that depends on it, in every
+    /// module, gets `with`; everything else is built as in production. Keep a clone of `with`
+    /// to look at what the app did with it.
+    ///
+    /// Checked at compile time: `X` must build a `T` once per app (a singleton, a value or a
+    /// config; not a transient or request-scoped provider), else the call does not compile and
+    /// the error names `X` and `T`. Checked by the build: `X` must be part of the app (the
+    /// root imports it, directly or not), else the build fails with [`Stage::Replace`](crate::Stage::Replace) and
+    /// nothing of the app is kept. Naming the module makes the replacement exact: a type two
+    /// modules build privately is replaced only in `X`.
+    ///
+    /// Available with modkit's `testing` feature, which a crate enables for its tests only:
+    /// `[dev-dependencies] modkit = { version = "..", features = ["testing"] }` (with Cargo's
+    /// resolver 2 or later, the default since edition 2021, `cargo build` then leaves it off).
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use modkit::{injectable, module, App};
+    ///
+    /// pub trait PaymentGateway: Send + Sync {
+    ///     fn charge(&self, cents: u64) -> Result<(), String>;
+    /// }
+    ///
+    /// #[injectable]
+    /// pub struct StripeGateway;
+    /// impl PaymentGateway for StripeGateway {
+    ///     fn charge(&self, _cents: u64) -> Result<(), String> { Err("no network in tests".into()) }
+    /// }
+    ///
+    /// #[injectable]
+    /// pub struct Checkout { gateway: Arc<dyn PaymentGateway> }
+    ///
+    /// #[module(providers = [StripeGateway as dyn PaymentGateway, Checkout], exports = [Checkout])]
+    /// pub struct PaymentModule;
+    ///
+    /// #[module(imports = [PaymentModule])]
+    /// pub struct AppModule;
+    ///
+    /// #[derive(Default)]
+    /// struct FakeGateway { charged: Mutex<Vec<u64>> }
+    /// impl PaymentGateway for FakeGateway {
+    ///     fn charge(&self, cents: u64) -> Result<(), String> {
+    ///         self.charged.lock().unwrap().push(cents);
+    ///         Ok(())
+    ///     }
+    /// }
+    ///
+    /// # fn main() {
+    /// let fake = Arc::new(FakeGateway::default());
+    /// let app = App::<AppModule>::builder()
+    ///     .replace_for_test::<PaymentModule, dyn PaymentGateway>(fake.clone())
+    ///     .build_sync()
+    ///     .unwrap();
+    /// app.get::<Checkout>().gateway.charge(1299).unwrap();
+    /// assert_eq!(*fake.charged.lock().unwrap(), [1299]);
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn replace_for_test<X: Module, T: ?Sized + crate::__private::Shareable + 'static>(
+        mut self,
+        with: Arc<T>,
+    ) -> Self
+    where
+        X::Wiring: crate::testing::Replaceable<T, X> + crate::testing::Keyed,
+        M::Wiring: crate::testing::Search<<X::Wiring as crate::testing::Keyed>::Key>,
+        <M::Wiring as crate::testing::Search<<X::Wiring as crate::testing::Keyed>::Key>>::Found:
+            crate::testing::InApp<X, M>,
+    {
+        crate::testing::add::<X, T>(&mut self.replaced, with);
+        self
     }
 }
 
@@ -494,6 +586,12 @@ fn finish<M: Module>(
     built: Result<M, BuildError>,
 ) -> Result<App<M>, (BuildError, Vec<Started>)> {
     let (started, cells) = ctx.take_parts();
+    #[cfg(feature = "testing")]
+    if built.is_ok()
+        && let Some(unused) = ctx.unused_replacement(M::info().name)
+    {
+        return Err((unused, started));
+    }
     match built {
         Ok(root) => Ok(App {
             root,

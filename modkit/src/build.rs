@@ -81,6 +81,9 @@ pub struct BuildCtx {
     /// The modules' configs, loaded before the build, by config name.
     configs: Supplied<&'static str>,
     slots: usize,
+    /// The test's replacements (`AppBuilder::replace_for_test`).
+    #[cfg(feature = "testing")]
+    replaced: crate::testing::Replacements,
 }
 
 /// The values the caller supplied (`AppBuilder::value`), by type: a few per app, a list.
@@ -88,7 +91,11 @@ pub(crate) type Supplied<K = TypeId> = Vec<(K, Arc<dyn Any + Send + Sync>)>;
 
 impl Default for BuildCtx {
     fn default() -> BuildCtx {
-        BuildCtx::new(Vec::new())
+        BuildCtx::new(
+            Vec::new(),
+            #[cfg(feature = "testing")]
+            Vec::new(),
+        )
     }
 }
 
@@ -99,9 +106,12 @@ pub type BuildFn<M> = for<'a> fn(&'a mut BuildCtx) -> BoxFuture<'a, Result<M, Bu
 pub type BuildSyncFn<M> = fn(&mut BuildCtx) -> Result<M, BuildError>;
 
 impl BuildCtx {
-    /// The state of a build given the values the caller supplied.
+    /// The state of a build given the values the caller supplied (and a test's replacements).
     #[inline]
-    pub(crate) fn new(values: Supplied) -> BuildCtx {
+    pub(crate) fn new(
+        values: Supplied,
+        #[cfg(feature = "testing")] replaced: crate::testing::Replacements,
+    ) -> BuildCtx {
         BuildCtx {
             inline: [const { None }; INLINE_MODULES],
             spill: None,
@@ -109,6 +119,32 @@ impl BuildCtx {
             values,
             configs: Vec::new(),
             slots: 0,
+            #[cfg(feature = "testing")]
+            replaced,
+        }
+    }
+
+    /// The replacement of `T` in module `X` the test supplied, if any; what the generated build
+    /// of `X` takes instead of building `T` (`__replaced_or!`). A build without replacements
+    /// pays one branch.
+    #[cfg(feature = "testing")]
+    #[inline]
+    pub fn replaced<X: 'static, T: ?Sized + 'static>(&mut self) -> Option<Arc<T>> {
+        if self.replaced.is_empty() {
+            None
+        } else {
+            crate::testing::take::<X, T>(&mut self.replaced)
+        }
+    }
+
+    /// The build error for a replacement no module used, if any.
+    #[cfg(feature = "testing")]
+    #[inline]
+    pub(crate) fn unused_replacement(&self, root: &'static str) -> Option<BuildError> {
+        if self.replaced.is_empty() {
+            None
+        } else {
+            crate::testing::unused(&self.replaced, root)
         }
     }
 

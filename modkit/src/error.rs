@@ -15,6 +15,9 @@ pub enum Stage {
     /// The modules' configs did not load (the `config` feature): nothing was built. The error
     /// lists every config error of the app (`BuildError::config_errors`).
     Config,
+    /// A test replaced a provider of a module the app does not have (the `testing` feature,
+    /// `AppBuilder::replace_for_test`): the replacement would never be used.
+    Replace,
 }
 
 /// Why [`App::build`](crate::App::build) failed: the provider, its path from the root module,

@@ -15,6 +15,8 @@
 //!   shareable, seeded with values of the unit of work through [`ScopeBuilder`].
 //! - [`Provides`], [`ProvidesInScope`]: "module `M` can provide `T`", for bounds in generic code.
 //! - [`Graph`]: the static graph as Mermaid or DOT text.
+//! - Feature `testing` (for tests: a dev-dependency feature): `AppBuilder::replace_for_test`
+//!   builds the real app with some providers replaced, checked at compile time.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -84,6 +86,7 @@ mod provider;
 mod provides;
 mod resolve;
 mod scope;
+mod testing;
 mod values;
 
 pub use app::{App, AppBuilder, Building};
@@ -383,6 +386,12 @@ pub use modkit_macros::module;
 pub use modkit_macros::provider;
 
 /// A module: a struct annotated with [`#[module]`](macro@module). Implemented by the macro only.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a module",
+    label = "a module is expected here",
+    note = "a module is a struct with `#[module(..)]`; providers are listed in a module's `providers`",
+    note = "fix: name the module (`App::<AppModule>`, `.replace_for_test::<DbModule, Db>(..)`)"
+)]
 pub trait Module: Sized + 'static {
     /// The module's generated wiring: where its build and its static description come from,
     /// and what the app's values are checked against (see [`App::builder`]).

@@ -136,7 +136,8 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     let ty = &l.ty;
     let index = i.0;
     if l.kind == LocalKind::Value {
-        return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.value::<#ty>()); });
+        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()), false);
+        return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
     }
     if l.kind == LocalKind::Global {
         let global = global_call(cx, l);
@@ -144,7 +145,13 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
-        return quote!({ __modkit_b.#field = ::core::option::Option::Some(__modkit_ctx.config::<#ty>(#config_name)); });
+        let v = replaceable(
+            cx,
+            i,
+            &quote!(__modkit_ctx.config::<#ty>(#config_name)),
+            false,
+        );
+        return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
     }
     if let LocalKind::Collection(c) = l.kind {
         let v = super::collections::value(cx, c, false);
@@ -165,12 +172,20 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     let made = early_return(&quote!(__modkit_ctx.made::<#name, #ty>(#index, __modkit_r)));
     let coerced = cx.coerce(i, quote!(__modkit_v));
     let provided = &l.provided;
-    quote! {
-        {
+    let built = replaceable(
+        cx,
+        i,
+        &quote! {
             let __modkit_r = #call;
             let __modkit_v = #made;
             #record
-            let __modkit_a: #p::Arc<#provided> = #coerced;
+            #coerced
+        },
+        true,
+    );
+    quote! {
+        {
+            let __modkit_a: #p::Arc<#provided> = #built;
             __modkit_b.#field = ::core::option::Option::Some(__modkit_a);
         }
     }
@@ -219,7 +234,8 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     let var = Ctx::local_field(i);
     let ty = &l.ty;
     if l.kind == LocalKind::Value {
-        return quote!(let #var = __modkit_ctx.value::<#ty>(););
+        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()), false);
+        return quote!(let #var = #v;);
     }
     if let (LocalKind::Global, Some((of, k))) = (l.kind, l.global_of) {
         let of = cx.model.local(of);
@@ -236,7 +252,13 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     }
     if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
         let config_name = &c.name;
-        return quote!(let #var = __modkit_ctx.config::<#ty>(#config_name););
+        let v = replaceable(
+            cx,
+            i,
+            &quote!(__modkit_ctx.config::<#ty>(#config_name)),
+            false,
+        );
+        return quote!(let #var = #v;);
     }
     if let LocalKind::Collection(c) = l.kind {
         let (p, provided) = (&cx.p, &l.provided);
@@ -251,6 +273,7 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
         let make = quote_spanned!(ty.span()=> make::<#name, #ty, _>);
         let index = i.0;
         let built = early_return(&quote!(__modkit_ctx.#make(#index, #args)));
+        let built = replaceable(cx, i, &built, false);
         return quote!(let #var: #p::Arc<#provided> = #built;);
     }
     let call = if l.is_async {
@@ -267,14 +290,18 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     let record = record.map(|r| quote!(#r;));
     let made = early_return(&quote!(__modkit_ctx.made::<#name, #ty>(#index, __modkit_r)));
     let coerced = cx.coerce(i, quote!(__modkit_v));
-    quote! {
-        let #var: #p::Arc<#provided> = {
+    let built = replaceable(
+        cx,
+        i,
+        &quote! {
             let __modkit_r = #call;
             let __modkit_v = #made;
             #record
             #coerced
-        };
-    }
+        },
+        true,
+    );
+    quote!(let #var: #p::Arc<#provided> = #built;)
 }
 
 /// The export of a global module that global local `l` names, the module inferred from its type;
@@ -313,6 +340,23 @@ fn seen_arg(cx: &Ctx<'_>, n: crate::join::model::SeenId) -> TokenStream {
     let imp = cx.import_ty(s.import);
     let k = crate::util::position(p, s.k);
     quote!(<#imp as #p::ExportAt<#k, #name>>::export(&#var))
+}
+
+/// `built` (an expression; with `block`, the statements of a block ending in one), or with the
+/// `testing` feature (`super::TESTING`) the replacement of local `i` a test supplied, else
+/// `built`: `__replaced_or!` (`modkit/src/testing.rs`). The construction and the hooks are in
+/// `built`, so a replaced provider runs neither.
+fn replaceable(cx: &Ctx<'_>, i: LocalId, built: &TokenStream, block: bool) -> TokenStream {
+    if !super::TESTING {
+        return if block {
+            quote!({ #built })
+        } else {
+            built.clone()
+        };
+    }
+    let (p, name) = (&cx.p, cx.name);
+    let provided = &cx.model.local(i).provided;
+    quote!(#p::__replaced_or!(__modkit_ctx [#name] [#provided] { #built }))
 }
 
 /// `result?` written out: a `match` that returns the error. rustc checks it with no `Try` or

@@ -19,7 +19,83 @@ pub(super) fn exports(cx: &Ctx<'_>) -> TokenStream {
         .map(|(k, e)| export_at(cx, k, *e));
     let hidden = hidden(cx);
     let values = values(cx);
-    quote!(#(#export_ats)* #hidden #values)
+    let replaceable = replaceable(cx);
+    quote!(#(#export_ats)* #hidden #values #replaceable)
+}
+
+/// What a test may replace in this module (`AppBuilder::replace_for_test`), only with the
+/// `testing` feature (`super::TESTING`): one `Replaceable` impl per singleton, value and config,
+/// and the module's key and `Search` impl, inside `__if_testing!`.
+fn replaceable(cx: &Ctx<'_>) -> TokenStream {
+    if !super::TESTING {
+        return TokenStream::new();
+    }
+    let Ctx { p, name, model, .. } = cx;
+    let wiring = crate::join::stub::wiring_ident(name);
+    let impls: Vec<TokenStream> = model
+        .locals()
+        // A global's export is its global module's to replace; a contribution and a collection
+        // are not single providers.
+        .filter(|(_, l)| {
+            l.stored()
+                && !l.contributes
+                && !matches!(l.kind, LocalKind::Global | LocalKind::Collection(..))
+        })
+        .map(|(_, l)| {
+            let t = &l.provided;
+            quote!(impl #p::Replaceable<#t, #name> for #wiring {})
+        })
+        .collect();
+    let search = search(cx);
+    quote!(#p::__if_testing! { #(#impls)* #search })
+}
+
+/// The module's key (8 hex digits of its id, as types) and its `Search` impl: whether a module
+/// is this one or in the graph below it, a type-level boolean computed from the key and the
+/// imports' `Search` impls. Not an index the compiler would infer, so a module reached along
+/// two paths is not ambiguous; types in bounds only, so an import less visible than the module
+/// is no E0446.
+fn search(cx: &Ctx<'_>) -> TokenStream {
+    let Ctx {
+        krate,
+        p,
+        name,
+        model,
+        spec,
+        ..
+    } = cx;
+    let wiring = crate::join::stub::wiring_ident(name);
+    let hash = spec.id.rsplit('#').next().unwrap_or_default();
+    let digits = (0..8).map(|n| {
+        let d = hash
+            .chars()
+            .nth(n)
+            .and_then(|c| c.to_digit(16))
+            .unwrap_or(0);
+        let d = format_ident!("H{:X}", d);
+        quote!(#p::#d)
+    });
+    let key = quote!((#(#digits),*));
+    let imps: Vec<&syn::Type> = model.imports.iter().map(|i| &i.ty).collect();
+    let found: Vec<syn::Ident> = (0..imps.len()).map(|n| format_ident!("__F{}", n)).collect();
+    let any = found
+        .iter()
+        .rev()
+        .fold(quote!(()), |rest, f| quote!((#f, #rest)));
+    quote! {
+        impl #p::Keyed for #wiring {
+            type Key = #key;
+        }
+        #[allow(private_bounds)]
+        impl<__K, __E, #(#found,)* __R> #p::Search<__K> for #wiring
+        where
+            __K: #p::KeyEq<#key, Out = __E>,
+            #(<#imps as #krate::Module>::Wiring: #p::Search<__K, Found = #found>,)*
+            (__E, #any): #p::AnyTrue<Out = __R>,
+        {
+            type Found = __R;
+        }
+    }
 }
 
 fn export_at(cx: &Ctx<'_>, k: usize, export: Export) -> TokenStream {

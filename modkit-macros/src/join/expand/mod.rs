@@ -17,6 +17,13 @@ use super::layout::Layout;
 use super::model::{ImportId, LocalId, Model, SeenId};
 use crate::wire::Spec;
 
+/// Whether the join writes what a test replacement needs (`AppBuilder::replace_for_test`): this
+/// crate's `testing` feature, which modkit's `testing` feature turns on. Without it the expansion
+/// is the production one and costs nothing more to compile. What it writes is gated a second
+/// time by the runtime's `__if_testing!`/`__replaced_or!`, which follow modkit's own feature. The
+/// expansion snapshots are the production expansion whatever the features.
+pub(crate) const TESTING: bool = cfg!(all(feature = "testing", not(test)));
+
 /// What every expand file needs: the inputs and the generated names.
 pub(crate) struct Ctx<'a> {
     pub(crate) spec: &'a Spec,

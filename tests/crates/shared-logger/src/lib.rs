@@ -6,6 +6,7 @@ use modkit::{injectable, module};
 
 /// Writes lines somewhere; here it only counts them.
 #[injectable]
+#[derive(Default)]
 pub struct SharedLogger {
     #[inject(default)]
     lines: std::sync::atomic::AtomicUsize,
