@@ -47,7 +47,7 @@ pub use crate::scope::{Cells, HasSeed, NoSeeds, SeedList, SeedShareable};
 #[cfg(feature = "testing")]
 pub use crate::testing::{
     AnyTrue, H0, H1, H2, H3, H4, H5, H6, H7, H8, H9, HA, HB, HC, HD, HE, HF, KeyEq, Keyed,
-    Replaceable, Search,
+    ReplaceWith, Replaceable, Search,
 };
 pub use crate::values::{Has, Here, There, ValueAt, Values};
 pub use crate::{__if_testing, __replaced_or};

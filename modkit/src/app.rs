@@ -415,17 +415,11 @@ impl<M: Module, L> AppBuilder<M, L> {
     /// # }
     /// ```
     #[must_use]
-    pub fn replace_for_test<X: Module, T: ?Sized + crate::__private::Shareable + 'static>(
+    pub fn replace_for_test<X: 'static, T: ?Sized + crate::__private::Shareable + 'static>(
         mut self,
-        with: Arc<T>,
-    ) -> Self
-    where
-        X::Wiring: crate::testing::Replaceable<T, X> + crate::testing::Keyed,
-        M::Wiring: crate::testing::Search<<X::Wiring as crate::testing::Keyed>::Key>,
-        <M::Wiring as crate::testing::Search<<X::Wiring as crate::testing::Keyed>::Key>>::Found:
-            crate::testing::InApp<X, M>,
-    {
-        crate::testing::add::<X, T>(&mut self.replaced, with);
+        with: impl crate::testing::ReplaceWith<T, X, M>,
+    ) -> Self {
+        crate::testing::add::<X, T, M, _>(&mut self.replaced, with);
         self
     }
 }

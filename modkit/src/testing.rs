@@ -75,18 +75,53 @@ mod enabled {
     }
 
     /// Module `X` builds one `T` the app keeps (a singleton provider, a binding
-    /// `Impl as dyn Trait`, a value or a config): the proof that a replacement of `T` in `X` is
-    /// used if `X` is part of the app. Written by `#[module]` on `X`'s wiring type, one impl per
-    /// such `T`, only with the `testing` feature.
+    /// `Impl as dyn Trait`, a value or a config), and a test may replace it with an `R`: the
+    /// proof that a replacement of `T` in `X` is used if `X` is part of the app. Written by
+    /// `#[module]` on `X`'s wiring type, only with the `testing` feature: for each such `T`,
+    /// `R = Arc<T>`, and for a binding, also `Arc<W>` for any `W` with the trait object's bounds
+    /// (through a generated trait whose message names what `W` lacks).
     #[diagnostic::on_unimplemented(
         message = "module `{X}` does not build a `{T}` a test can replace",
         label = "`{T}` is not a singleton, a value or a config of `{X}`",
         note = "a test replaces what one module builds once: a singleton of its `providers` (`Impl`, or `Impl as dyn Trait`), one of its `values` or its `config`; transient and request-scoped providers are made on demand, and an alias (`dyn Trait = Impl`) is its target",
-        note = "fix: name the module whose `#[module]` lists `{T}`: `.replace_for_test::<ThatModule, {T}>(..)`"
+        note = "fix: name the module whose `#[module]` lists `{T}`: `.replace_for_test::<ThatModule, {T}>(..)`, with an `Arc<{T}>`"
     )]
-    pub trait Replaceable<T: ?Sized, X> {}
+    pub trait Replaceable<T: ?Sized, X, R> {
+        /// The replacement, as the module provides it.
+        fn into_replacement(with: R) -> Arc<T>;
+    }
 
-    impl<T: ?Sized, X> Replaceable<T, X> for crate::module::Unwired {}
+    impl<T: ?Sized, X, R> Replaceable<T, X, R> for crate::module::Unwired {
+        fn into_replacement(with: R) -> Arc<T> {
+            let _ = with;
+            unreachable!("modkit: a module whose expansion failed was replaced in")
+        }
+    }
+
+    /// What a test hands to [`crate::AppBuilder::replace_for_test`] for `T` in module `X` of the
+    /// app of `M`: what `X` declares it can take ([`Replaceable`]), `X` being a module of that
+    /// app. Every condition is here, each with its own message, so that a mistake is one error.
+    pub trait ReplaceWith<T: ?Sized, X, M> {
+        /// The replacement, as the module provides it.
+        fn into_replacement(self) -> Arc<T>;
+        /// The module's name, for the build's messages.
+        fn module_name() -> &'static str;
+    }
+
+    impl<T: ?Sized, X: Module, M: Module, R> ReplaceWith<T, X, M> for R
+    where
+        X::Wiring: Replaceable<T, X, R> + Keyed,
+        M::Wiring: Search<<X::Wiring as Keyed>::Key>,
+        <M::Wiring as Search<<X::Wiring as Keyed>::Key>>::Found: InApp<X, M>,
+    {
+        #[inline]
+        fn into_replacement(self) -> Arc<T> {
+            <X::Wiring as Replaceable<T, X, R>>::into_replacement(self)
+        }
+        fn module_name() -> &'static str {
+            X::info().name
+        }
+    }
 
     /// Type-level booleans: whether a module is in an app's graph (`Search`).
     pub enum True {}
@@ -247,16 +282,18 @@ mod enabled {
 
     /// Adds the replacement of `T` in module `X`; a second one of the same `T` in `X` replaces
     /// the first.
-    pub(crate) fn add<X: Module, T: ?Sized + Send + Sync + 'static>(
-        list: &mut Replacements,
-        with: Arc<T>,
-    ) {
-        let erased = erase(with);
+    pub(crate) fn add<X, T, M, R>(list: &mut Replacements, with: R)
+    where
+        X: 'static,
+        T: ?Sized + Send + Sync + 'static,
+        R: ReplaceWith<T, X, M>,
+    {
+        let erased = erase(with.into_replacement());
         let module = TypeId::of::<X>();
         list.retain(|r| (r.module, r.erased.ty) != (module, erased.ty));
         list.push(Replacement {
             module,
-            module_name: X::info().name,
+            module_name: R::module_name(),
             erased,
             used: false,
         });

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::Ctx;
 use crate::join::layout::ValueSource;
-use crate::join::model::{Export, LocalKind, Seen, SeenId};
+use crate::join::model::{Export, Local, LocalId, LocalKind, Seen, SeenId};
 use crate::wire::Life;
 
 pub(super) fn exports(cx: &Ctx<'_>) -> TokenStream {
@@ -41,13 +41,62 @@ fn replaceable(cx: &Ctx<'_>) -> TokenStream {
                 && !l.contributes
                 && !matches!(l.kind, LocalKind::Global | LocalKind::Collection(..))
         })
-        .map(|(_, l)| {
+        .map(|(i, l)| {
             let t = &l.provided;
-            quote!(impl #p::Replaceable<#t, #name> for #wiring {})
+            let any_impl = replace_with_impl(cx, i, l);
+            quote! {
+                impl #p::Replaceable<#t, #name, #p::Arc<#t>> for #wiring {
+                    #[inline]
+                    fn into_replacement(with: #p::Arc<#t>) -> #p::Arc<#t> { with }
+                }
+                #any_impl
+            }
         })
         .collect();
     let search = search(cx);
     quote!(#p::__if_testing! { #(#impls)* #search })
+}
+
+/// For a binding `Impl as dyn Trait`: a test may pass an `Arc` of any type with the trait
+/// object's bounds, through a generated trait whose message says which replacement lacks them
+/// (`do_not_recommend` keeps rustc from reporting the bare bound instead).
+fn replace_with_impl(cx: &Ctx<'_>, i: LocalId, l: &Local) -> TokenStream {
+    let Ctx { p, name, .. } = cx;
+    let syn::Type::TraitObject(obj) = &l.spelled else {
+        return TokenStream::new();
+    };
+    if !l.is_binding() {
+        return TokenStream::new();
+    }
+    let wiring = crate::join::stub::wiring_ident(name);
+    let bounds = &obj.bounds;
+    let tr = format_ident!("__modkit_Replaces_{}_{}", name, i.0);
+    let dy = crate::util::pretty(&l.spelled);
+    let module_name = &cx.module_name;
+    let msg = format!(
+        "`{{Self}}` cannot replace `{dy}` in module `{module_name}`: it does not implement all of `{}`",
+        crate::util::pretty(bounds)
+    );
+    let label = format!(
+        "a replacement of `{dy}` implements `{}`",
+        crate::util::pretty(bounds)
+    );
+    let note = format!(
+        "fix: implement the trait for `{{Self}}`, or pass another implementation of `{dy}`"
+    );
+    let t = &l.provided;
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #[diagnostic::on_unimplemented(message = #msg, label = #label, note = #note)]
+        trait #tr: #bounds {}
+        #[diagnostic::do_not_recommend]
+        impl<__T: #bounds> #tr for __T {}
+        impl<__W: #tr + 'static> #p::Replaceable<#t, #name, #p::Arc<__W>> for #wiring {
+            #[inline]
+            fn into_replacement(with: #p::Arc<__W>) -> #p::Arc<#t> { with }
+        }
+    }
 }
 
 /// The module's key (8 hex digits of its id, as types) and its `Search` impl: whether a module
