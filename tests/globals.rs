@@ -197,8 +197,11 @@ mod scopes {
     #[module(providers = [Audit, Billing], exports = [Billing])]
     pub struct BillingModule;
 
-    /// Built through its builder (`self::Billing` is written with a path): the providers are
-    /// named with their paths.
+    /// Built through its builder (`self::Billing` is written with a path): the module keeps the
+    /// global's export in a field, so its scope names the type.
+    #[allow(unused_imports, reason = "named by the module's expansion")]
+    use crate::logging::Logger;
+
     #[module(providers = [services::Audit, services::Billing, services::Receipt], exports = [services::Receipt])]
     pub struct ReceiptModule;
 
@@ -259,6 +262,11 @@ mod async_takers {
 
     #[module(providers = [db::connect], exports = [db::connect])]
     pub struct DbModule;
+
+    /// Built through its builder (`self::Audit` is written with a path): its scope names the
+    /// global's type.
+    #[allow(unused_imports, reason = "named by the module's expansion")]
+    use crate::logging::Logger;
 
     #[module(providers = [db::Audit, db::connect_audited], exports = [db::Audit, db::connect_audited])]
     pub struct AuditedDbModule;

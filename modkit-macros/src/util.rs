@@ -194,30 +194,6 @@ pub(crate) fn block(krate: &impl ToTokens, items: &TokenStream) -> TokenStream {
     }
 }
 
-/// The hidden alias of the `k`-th dependency of provider `name` (`__modkit_dep_UserService_0`),
-/// written next to the provider: a module that takes that dependency from a global module names
-/// its type through it, since the module's scope may not name the type as the provider wrote it.
-pub(crate) fn dep_alias(name: &syn::Ident, k: usize) -> syn::Ident {
-    quote::format_ident!("__modkit_dep_{}_{}", name, k)
-}
-
-/// The aliases of a singleton's dependencies (see [`dep_alias`]), one per type.
-pub(crate) fn dep_aliases<T: ToTokens>(
-    vis: &syn::Visibility,
-    name: &syn::Ident,
-    deps: &[T],
-) -> proc_macro2::TokenStream {
-    let aliases = deps.iter().enumerate().map(|(k, t)| {
-        let alias = dep_alias(name, k);
-        quote::quote! {
-            #[doc(hidden)]
-            #[allow(non_camel_case_types, private_interfaces, dead_code)]
-            #vis type #alias = #t;
-        }
-    });
-    quote::quote!(#(#aliases)*)
-}
-
 /// `k` as the runtime's unary number (`Z`, `S<Z>`, ..): a position in a provider's argument list.
 pub(crate) fn nat(p: &proc_macro2::TokenStream, k: usize) -> proc_macro2::TokenStream {
     (0..k).fold(quote::quote!(#p::Z), |acc, _| quote::quote!(#p::S<#acc>))

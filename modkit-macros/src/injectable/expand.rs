@@ -63,11 +63,9 @@ pub(super) fn construct_impl(
     let mut values = Vec::new();
     let mut arg_tys = Vec::new();
     let mut arg_vars = Vec::new();
-    let mut deps = Vec::new();
     for kind in kinds {
         match kind {
             FieldKind::Dep(t) => {
-                deps.push(t);
                 arg_tys.push(quote!(#p::Arc<#t>));
                 let var = format_ident!("__modkit_a{}", arg_vars.len());
                 values.push(quote!(#var));
@@ -79,20 +77,14 @@ pub(super) fn construct_impl(
     // One impl per provider, not generic over the module: the runtime's blanket impls build it
     // inside any module that can inject its fields (`Construct` over `New` for a singleton,
     // `Make`/`MakeIn` over `Assemble` for the others), and a module built directly calls `New`.
-    let new = new_impl(
+    new_impl(
         input,
         krate,
         &arg_tys,
         &arg_vars,
         &struct_literal(input, &values),
         life,
-    );
-    // A generic provider's dependencies are not named through an alias (see `check::globals`).
-    if life != Life::Singleton || !input.generics.params.is_empty() {
-        return new;
-    }
-    let aliases = crate::util::dep_aliases(&input.vis, &input.ident, &deps);
-    quote!(#new #aliases)
+    )
 }
 
 /// `Name { field: value, .. }` (or the tuple or unit form) with `values` in field order.

@@ -85,7 +85,6 @@ pub(super) fn provider(
 /// for a transient, `MakeIn` for a request-scoped provider.
 pub(super) fn construct(
     krate: &syn::Path,
-    vis: &syn::Visibility,
     name: &syn::Ident,
     factory: &Factory,
     life: Life,
@@ -99,14 +98,13 @@ pub(super) fn construct(
     } else {
         quote!(::core::result::Result::Ok(__modkit_r))
     };
-    new_impl(krate, vis, name, factory, &arg_vars, &ret, life)
+    new_impl(krate, name, factory, &arg_vars, &ret, life)
 }
 
 /// The `New` (or `NewAsync`) impl of a singleton factory, the `Assemble` impl of any other: its
 /// parameters as a list, the call.
 fn new_impl(
     krate: &syn::Path,
-    vis: &syn::Visibility,
     name: &syn::Ident,
     factory: &Factory,
     arg_vars: &[syn::Ident],
@@ -129,8 +127,6 @@ fn new_impl(
             }
         };
     }
-    // After the impl: the caller's `#[automatically_derived]` is for the impl.
-    let aliases = crate::util::dep_aliases(vis, name, &factory.params);
     if factory.is_async {
         return quote! {
             impl #p::NewAsync<#args_ty> for #name {
@@ -141,7 +137,7 @@ fn new_impl(
                     }
                 }
             }
-            #aliases
+
         };
     }
     quote! {
@@ -152,6 +148,6 @@ fn new_impl(
                 #ret
             }
         }
-        #aliases
+
     }
 }

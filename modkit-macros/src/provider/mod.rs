@@ -35,7 +35,7 @@ pub(crate) fn expand(args: TokenStream, item: &TokenStream, site: &Site) -> Toke
         return quote!(#errs #func #marker #companion);
     }
     let provider = expand::provider(&krate, name, &factory, &opts);
-    let construct = expand::construct(&krate, &func.vis, name, &factory, life);
+    let construct = expand::construct(&krate, name, &factory, life);
     // modkit dictates the `Arc<T>` by-value parameters: a lint against them would be noise.
     quote! {
         #[allow(clippy::needless_pass_by_value)]

@@ -1,6 +1,6 @@
 // Known limit: a module built through its builder (`Billing` names `Invoices` by a path the
-// macro cannot match) lists a provider that takes the global `Logger` by a name brought in with
-// `use`: the module cannot reach the alias naming the dependency's type.
+// macro cannot match) keeps the global `Logger` in a field and names it as the dependency is
+// spelled, so its scope must name `Logger`: here it does not (rustc's error suggests the `use`).
 use modkit::{App, module};
 
 mod log {
