@@ -134,24 +134,12 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
     let l = cx.model.local(i);
     let field = Ctx::local_field(i);
     let ty = &l.ty;
-    let index = i.0;
-    if l.kind == LocalKind::Value {
-        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()), false);
+    if let Some(v) = supplied(cx, i) {
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
     }
     if l.kind == LocalKind::Global {
         let global = global_call(cx, l);
         return quote!({ __modkit_b.#field = ::core::option::Option::Some(#global); });
-    }
-    if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
-        let config_name = &c.name;
-        let v = replaceable(
-            cx,
-            i,
-            &quote!(__modkit_ctx.config::<#ty>(#config_name)),
-            false,
-        );
-        return quote!({ __modkit_b.#field = ::core::option::Option::Some(#v); });
     }
     if let LocalKind::Collection(c) = l.kind {
         let v = super::collections::value(cx, c, false);
@@ -165,24 +153,8 @@ fn step(cx: &Ctx<'_>, i: LocalId) -> TokenStream {
         let construct = quote_spanned!(ty.span()=> <#ty as #p::Construct<#name, _>>::construct);
         quote!(#construct(&__modkit_b))
     };
-    let record = l.hooks.then(|| {
-        early_return(&quote!(__modkit_ctx.started::<#name, #ty>(#index, &__modkit_v).await))
-    });
-    let record = record.map(|r| quote!(#r;));
-    let made = early_return(&quote!(__modkit_ctx.made::<#name, #ty>(#index, __modkit_r)));
-    let coerced = cx.coerce(i, quote!(__modkit_v));
     let provided = &l.provided;
-    let built = replaceable(
-        cx,
-        i,
-        &quote! {
-            let __modkit_r = #call;
-            let __modkit_v = #made;
-            #record
-            #coerced
-        },
-        true,
-    );
+    let built = constructed(cx, i, &call);
     quote! {
         {
             let __modkit_a: #p::Arc<#provided> = #built;
@@ -233,8 +205,7 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
     let l = cx.model.local(i);
     let var = Ctx::local_field(i);
     let ty = &l.ty;
-    if l.kind == LocalKind::Value {
-        let v = replaceable(cx, i, &quote!(__modkit_ctx.value::<#ty>()), false);
+    if let Some(v) = supplied(cx, i) {
         return quote!(let #var = #v;);
     }
     if let (LocalKind::Global, Some((of, k))) = (l.kind, l.global_of) {
@@ -249,16 +220,6 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
         let global = quote_spanned!(provider.span()=> #at::<#name, #provider, #k, _, _>);
         let got = early_return(&quote!(__modkit_ctx.#global()));
         return quote!(let #var = #got;);
-    }
-    if let (LocalKind::Config, Some(c)) = (l.kind, cx.spec.config.first()) {
-        let config_name = &c.name;
-        let v = replaceable(
-            cx,
-            i,
-            &quote!(__modkit_ctx.config::<#ty>(#config_name)),
-            false,
-        );
-        return quote!(let #var = #v;);
     }
     if let LocalKind::Collection(c) = l.kind {
         let (p, provided) = (&cx.p, &l.provided);
@@ -283,14 +244,39 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
         let new = quote_spanned!(ty.span()=> <#ty as #p::New<_>>::new);
         quote!(#new(#args))
     };
-    let index = i.0;
+    let built = constructed(cx, i, &call);
+    quote!(let #var: #p::Arc<#provided> = #built;)
+}
+
+/// A value or the config, taken from what the build was given (a test's replacement instead,
+/// with the `testing` feature); `None` for any other local.
+fn supplied(cx: &Ctx<'_>, i: LocalId) -> Option<TokenStream> {
+    let l = cx.model.local(i);
+    let ty = &l.ty;
+    let taken = match (l.kind, cx.spec.config.first()) {
+        (LocalKind::Value, _) => quote!(__modkit_ctx.value::<#ty>()),
+        (LocalKind::Config, Some(c)) => {
+            let config_name = &c.name;
+            quote!(__modkit_ctx.config::<#ty>(#config_name))
+        }
+        _ => return None,
+    };
+    Some(replaceable(cx, i, &taken, false))
+}
+
+/// Provider `i` made by `call`: recorded as made, its `init` hook run, coerced to the trait
+/// object of a binding (a test's replacement instead, with the `testing` feature).
+fn constructed(cx: &Ctx<'_>, i: LocalId, call: &TokenStream) -> TokenStream {
+    let name = cx.name;
+    let l = cx.model.local(i);
+    let (ty, index) = (&l.ty, i.0);
     let record = l.hooks.then(|| {
         early_return(&quote!(__modkit_ctx.started::<#name, #ty>(#index, &__modkit_v).await))
     });
     let record = record.map(|r| quote!(#r;));
     let made = early_return(&quote!(__modkit_ctx.made::<#name, #ty>(#index, __modkit_r)));
     let coerced = cx.coerce(i, quote!(__modkit_v));
-    let built = replaceable(
+    replaceable(
         cx,
         i,
         &quote! {
@@ -300,8 +286,7 @@ fn direct_step(cx: &Ctx<'_>, i: LocalId, edges: &[Edge]) -> TokenStream {
             #coerced
         },
         true,
-    );
-    quote!(let #var: #p::Arc<#provided> = #built;)
+    )
 }
 
 /// The export of a global module that global local `l` names, the module inferred from its type;
