@@ -174,15 +174,11 @@ macro_rules! record {
         $tag:literal struct $name:ident {
             $( $(#[$fmeta:meta])* $field:ident : $ty:ty, )*
         }
-        $( optional {
-            $( $(#[$ometa:meta])* $opt:ident : $oty:ty, )*
-        } )?
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone)]
         pub(crate) struct $name {
             $( $(#[$fmeta])* pub(crate) $field: $ty, )*
-            $($( $(#[$ometa])* pub(crate) $opt: $oty, )*)?
         }
 
         impl Wire for $name {
@@ -191,13 +187,11 @@ macro_rules! record {
                 let paren = syn::parenthesized!(content in input);
                 tag(&content, $tag)?;
                 $( let mut $field: Option<$ty> = None; )*
-                $($( let mut $opt: $oty = Default::default(); )*)?
                 while !content.is_empty() {
                     let key = content.call(syn::Ident::parse_any)?;
                     content.parse::<syn::Token![=]>()?;
                     match key.to_string().as_str() {
                         $( stringify!($field) => $field = Some(Wire::read(&content)?), )*
-                        $($( stringify!($opt) => $opt = Wire::read(&content)?, )*)?
                         other => {
                             return Err(internal(
                                 key.span(),
@@ -211,7 +205,6 @@ macro_rules! record {
                         paren.span.join(),
                         concat!("missing field `", stringify!($field), "` in `", $tag, "`"),
                     ))?, )*
-                    $($( $opt, )*)?
                 })
             }
             fn write(&self, out: &mut TokenStream) {
@@ -223,14 +216,6 @@ macro_rules! record {
                         self.$field.write(&mut inner);
                     }
                 )*
-                // An optional field is written only when it is not empty: a payload that does
-                // not use it is the same as before the field existed.
-                $($(
-                    if !self.$opt.is_empty() {
-                        inner.extend(quote!($opt =));
-                        self.$opt.write(&mut inner);
-                    }
-                )*)?
                 out.extend(quote!((#inner)));
             }
         }
@@ -574,8 +559,6 @@ record! {
         needs_globals: bool,
         /// The module had errors of its own (already reported): its importers stay quiet.
         broken: bool,
-    }
-    optional {
         /// The contributions each exported collection holds.
         collections: Vec<ManifestCollection>,
         /// The collections the module has and does not export (`All<dyn Check>`), for messages.
@@ -597,8 +580,6 @@ record! {
     "contribution" struct ManifestContribution {
         /// Unique per contribution: a hash of the contributing module's id and the provider's key.
         id: String,
-    }
-    optional {
         /// Its key in a `Keyed` collection; empty in an `All` list.
         key: Vec<String>,
         /// In a `Keyed` collection, the contributing provider and its module, for the message

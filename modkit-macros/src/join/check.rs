@@ -964,12 +964,12 @@ mod tests {
     }
 
     /// Two imports export `Pool` from two providers; `AppModule` resolves it from `resolve`.
-    fn chosen_pool(resolve: &str) -> (Model, Vec<String>) {
+    fn chosen_pool(resolve: syn::Type) -> (Model, Vec<String>) {
         let mut s = spec();
         s.imports = vec![parse_quote!(PrimaryDb), parse_quote!(ReplicaDb)];
         s.resolve = vec![crate::wire::ResolveSpec {
             ty: parse_quote!(Pool),
-            import: syn::parse_str(resolve).unwrap(),
+            import: resolve,
         }];
         let a = module(
             "PrimaryDb",
@@ -984,7 +984,11 @@ mod tests {
 
     #[test]
     fn a_resolved_collision_takes_the_chosen_import_whatever_its_place() {
-        for (chosen, import, k) in [("ReplicaDb", 1, 2), ("PrimaryDb", 0, 0)] {
+        let cases: [(syn::Type, usize, usize); 2] = [
+            (parse_quote!(ReplicaDb), 1, 2),
+            (parse_quote!(PrimaryDb), 0, 0),
+        ];
+        for (chosen, import, k) in cases {
             let (model, errors) = chosen_pool(chosen);
             assert!(errors.is_empty(), "{errors:#?}");
             assert_eq!(model.seen.len(), 1, "one `Pool`");
@@ -997,7 +1001,7 @@ mod tests {
 
     #[test]
     fn resolving_from_a_module_that_is_not_an_import_is_an_error() {
-        let (_, errors) = chosen_pool("CacheDb");
+        let (_, errors) = chosen_pool(parse_quote!(CacheDb));
         one_error(
             &errors,
             &["names `CacheDb`, which is not in `imports = [..]` of `AppModule`"],
